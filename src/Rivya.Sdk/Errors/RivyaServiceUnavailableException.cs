@@ -1,0 +1,14 @@
+using System;
+using System.Net;
+
+namespace Rivya.Sdk;
+
+/// <summary>The API is temporarily off or overloaded (503, <c>public_api_disabled</c>). Retried; thrown when retries ran out.</summary>
+public sealed class RivyaServiceUnavailableException : RivyaApiException
+{
+    /// <summary>Creates the exception.</summary>
+    public RivyaServiceUnavailableException(string message, HttpStatusCode statusCode, string? errorCode = null, string? requestId = null, string? idempotencyKey = null, TimeSpan? retryAfter = null, Exception? innerException = null)
+        : base(message, statusCode, errorCode, requestId, idempotencyKey, retryAfter, innerException)
+    {
+    }
+}

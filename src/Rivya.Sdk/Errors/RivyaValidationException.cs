@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// The request broke one or more documented rules and was not sent: no credit was spent. <see cref="Errors"/> lists
+/// every violation at once.
+/// </summary>
+public sealed class RivyaValidationException : RivyaException
+{
+    /// <summary>Creates the exception from the violations found.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="errors"/> is null.</exception>
+    public RivyaValidationException(IReadOnlyList<ValidationError> errors)
+        : base(BuildMessage(errors ?? throw new ArgumentNullException(nameof(errors))))
+    {
+        Errors = errors;
+    }
+
+    /// <summary>Every broken rule, with the path of the offending field and what is allowed.</summary>
+    public IReadOnlyList<ValidationError> Errors { get; }
+
+    private static string BuildMessage(IReadOnlyList<ValidationError> errors) =>
+        errors.Count == 1
+            ? "The request was not sent: " + errors[0]
+            : $"The request was not sent: {errors.Count} rules were broken:{Environment.NewLine}"
+              + string.Join(Environment.NewLine, errors.Select(static e => "  - " + e));
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Text.Json.Serialization;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// A generation task as the server last reported it. Read tolerantly: unknown fields are ignored, an unknown
+/// <see cref="Status"/> is kept, and missing optional fields stay null or zero.
+/// </summary>
+public sealed record Generation
+{
+    /// <summary>The task id, used to read or wait for the task later (<c>GetAsync</c>, <c>WaitForCompletionAsync</c>).</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>Where the task is: queued, processing, succeeded, failed, or a value newer than this SDK.</summary>
+    public GenerationStatus Status { get; init; }
+
+    /// <summary>The model id the task runs on.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The credits reserved when the task was accepted.</summary>
+    public decimal ReservedCredits { get; init; }
+
+    /// <summary>The credits finally charged; may stay 0 until the task is terminal.</summary>
+    public decimal FinalCredits { get; init; }
+
+    /// <summary>When the task was accepted (UTC), if the server said.</summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    /// <summary>When the task last changed (UTC), if the server said.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    /// <summary>The output, once <see cref="Status"/> is succeeded; otherwise null.</summary>
+    public GenerationResult? Result { get; init; }
+
+    /// <summary>Why the task failed, when <see cref="Status"/> is failed and the server said; otherwise null.</summary>
+    public GenerationError? Error { get; init; }
+
+    /// <summary>True once the task has succeeded or failed: polling it again will not change it.</summary>
+    [JsonIgnore]
+    public bool IsTerminal => Status == GenerationStatus.Succeeded || Status == GenerationStatus.Failed;
+}

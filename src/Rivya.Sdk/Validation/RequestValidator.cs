@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+
+namespace Rivya.Sdk.Validation;
+
+/// <summary>
+/// Checks a <see cref="GenerationRequest"/> against its model's catalogue entry and collects every violation, not the
+/// first only. A valid request allocates nothing.
+/// </summary>
+internal static class RequestValidator
+{
+    private const string ReferencesPath = "params.referenceMediaItems";
+
+    public static IReadOnlyList<ValidationError> Validate(GenerationRequest request)
+    {
+        Guard.NotNull(request);
+        var visitor = default(ValidatingVisitor);
+        var parameters = request.Params;
+        var model = parameters?.Definition;
+
+        ValidatePrompt(request.Prompt, model, ref visitor);
+        if (parameters is null)
+        {
+            visitor.Add("params", "is required: give the model's parameter record, e.g. new Kling30Params().");
+        }
+        else if (model is not null)
+        {
+            parameters.VisitParameters(ref visitor);
+            ValidateAdditionalParams(parameters, model, ref visitor);
+            ValidateReferences(parameters.ReferenceMediaItems, model.References, ref visitor);
+        }
+
+        return visitor.Errors ?? (IReadOnlyList<ValidationError>)Array.Empty<ValidationError>();
+    }
+
+    /// <exception cref="RivyaValidationException">The request breaks at least one documented rule.</exception>
+    public static void ThrowIfInvalid(GenerationRequest request)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            throw new RivyaValidationException(errors);
+        }
+    }
+
+    private static void ValidatePrompt(string? prompt, ModelDefinition? model, ref ValidatingVisitor visitor)
+    {
+        if (prompt is null || string.IsNullOrWhiteSpace(prompt))
+        {
+            // A raw request may be for a model without a prompt; only the known (Kling) models require one.
+            if (model is not null)
+            {
+                visitor.Add("prompt", "is required and must not be blank.");
+            }
+        }
+        else if (model is not null && prompt.Length > model.MaxPromptLength)
+        {
+            visitor.Add("prompt", FormattableString.Invariant($"must be at most {model.MaxPromptLength} characters (UTF-16 code units) for {model.Id}; got {prompt.Length}."));
+        }
+    }
+
+    private static void ValidateAdditionalParams(ModelParams parameters, ModelDefinition model, ref ValidatingVisitor visitor)
+    {
+        if (parameters.AdditionalParams is not { } additional)
+        {
+            return;
+        }
+
+        foreach (var property in additional)
+        {
+            if (model.FindParameter(property.Key) is not null || property.Key == "referenceMediaItems")
+            {
+                visitor.Add("params." + property.Key, "is a documented parameter of " + model.Id + ": set it through the typed property, not AdditionalParams.");
+            }
+        }
+    }
+
+    private static void ValidateReferences(IReadOnlyList<ReferenceMediaItem>? items, ReferenceRules rules, ref ValidatingVisitor visitor)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        if (items.Count > rules.MaxItems)
+        {
+            visitor.Add(ReferencesPath, FormattableString.Invariant($"must hold at most {rules.MaxItems} item(s) for this model; got {items.Count}."));
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item is null)
+            {
+                visitor.Add(ItemPath(i, null), "must not be null.");
+                continue;
+            }
+
+            if (!rules.IsAllowed(item.Kind))
+            {
+                visitor.Add(ItemPath(i, "kind"), $"must be {string.Join(" or ", rules.AllowedKinds)} for this model; got '{item.Kind}'.");
+            }
+
+            if (item.MimeType is { } mimeType && !rules.IsAllowedMimeType(mimeType))
+            {
+                visitor.Add(ItemPath(i, "mimeType"), $"must be one of {string.Join(", ", rules.AllowedMimeTypes)}; got '{mimeType}'.");
+            }
+
+            if (!IsAbsoluteHttpUrl(item.Url))
+            {
+                visitor.Add(ItemPath(i, "url"), $"must be an absolute http or https URL; got '{item.Url}'.");
+            }
+        }
+    }
+
+    // A span check rather than Uri.TryCreate, so a valid request validates without allocating.
+    internal static bool IsAbsoluteHttpUrl(string? url)
+    {
+        if (url is null)
+        {
+            return false;
+        }
+
+        var span = url.AsSpan();
+        if (span.StartsWith("https://".AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            span = span.Slice("https://".Length);
+        }
+        else if (span.StartsWith("http://".AsSpan(), StringComparison.OrdinalIgnoreCase))
+        {
+            span = span.Slice("http://".Length);
+        }
+        else
+        {
+            return false;
+        }
+
+        var hostEnd = span.IndexOfAny('/', '?', '#');
+        var authority = hostEnd < 0 ? span : span.Slice(0, hostEnd);
+        if (authority.IsEmpty || authority[0] == ':' || authority[0] == '@')
+        {
+            return false;
+        }
+
+        foreach (var c in url)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string ItemPath(int index, string? field) => FormattableString.Invariant($"{ReferencesPath}[{index}]{(field is null ? string.Empty : "." + field)}");
+}
