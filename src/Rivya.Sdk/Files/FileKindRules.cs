@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// The Files API's default limits per kind of file. A target model may be stricter (see
+/// <see cref="ModelDefinition.References"/>); the SDK checks both before uploading.
+/// </summary>
+public sealed class FileKindRules
+{
+    private const long Megabyte = 1024 * 1024;
+
+    private readonly string[] _mimeTypes;
+
+    private FileKindRules(MediaKind kind, long maxSizeBytes, params string[] mimeTypes)
+    {
+        Kind = kind;
+        MaxSizeBytes = maxSizeBytes;
+        _mimeTypes = mimeTypes;
+    }
+
+    /// <summary>Images: up to 10 MB of JPEG, PNG or WebP.</summary>
+    public static FileKindRules Image { get; } = new(MediaKind.Image, 10 * Megabyte, Sdk.MimeTypes.Jpeg, Sdk.MimeTypes.Png, Sdk.MimeTypes.WebP);
+
+    /// <summary>Videos: up to 50 MB of MP4, QuickTime or WebM.</summary>
+    public static FileKindRules Video { get; } = new(MediaKind.Video, 50 * Megabyte, "video/mp4", "video/quicktime", "video/webm");
+
+    /// <summary>Audio: up to 10 MB of MPEG, MP4, WAV, AAC or OGG audio.</summary>
+    public static FileKindRules Audio { get; } = new(MediaKind.Audio, 10 * Megabyte, "audio/mpeg", "audio/mp4", "audio/wav", "audio/x-wav", "audio/aac", "audio/ogg");
+
+    /// <summary>The kind these limits apply to.</summary>
+    public MediaKind Kind { get; }
+
+    /// <summary>The largest file accepted, in bytes (MB read as MiB).</summary>
+    public long MaxSizeBytes { get; }
+
+    /// <summary>The accepted MIME types.</summary>
+    public IReadOnlyList<string> MimeTypes => _mimeTypes;
+
+    /// <summary>The limits of <paramref name="kind"/>, or null for a kind the Files API does not document.</summary>
+    public static FileKindRules? For(MediaKind kind) =>
+        kind == MediaKind.Image ? Image
+        : kind == MediaKind.Video ? Video
+        : kind == MediaKind.Audio ? Audio
+        : null;
+
+    /// <summary>Whether <paramref name="mimeType"/> is accepted for this kind (case-insensitive, parameters ignored).</summary>
+    public bool IsAllowedMimeType(string mimeType)
+    {
+        var bare = Sdk.MimeTypes.StripParameters(mimeType);
+        foreach (var allowed in _mimeTypes)
+        {
+            if (bare.Equals(allowed.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// Detects a file's MIME type from its first bytes (its signature, or "magic bytes"), as Rivya's Files API does:
+/// the server trusts the bytes, not the extension, so the SDK checks them too before uploading.
+/// </summary>
+public static class MediaSignature
+{
+    /// <summary>How many leading bytes <see cref="Detect"/> needs to recognise every supported type.</summary>
+    public const int HeaderLength = 12;
+
+    /// <summary>
+    /// The MIME type the bytes start with: <c>image/png</c>, <c>image/jpeg</c>, <c>image/webp</c>, <c>video/mp4</c>,
+    /// <c>video/quicktime</c>, <c>video/webm</c>, <c>audio/mpeg</c>, <c>audio/mp4</c>, <c>audio/wav</c>,
+    /// <c>audio/ogg</c> or <c>audio/aac</c>; null when none matches.
+    /// </summary>
+    /// <param name="header">The file's first bytes; <see cref="HeaderLength"/> are enough, fewer may still match.</param>
+    public static string? Detect(ReadOnlySpan<byte> header)
+    {
+        if (StartsWith(header, 0, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A))
+        {
+            return MimeTypes.Png;
+        }
+
+        if (StartsWith(header, 0, 0xFF, 0xD8, 0xFF))
+        {
+            return MimeTypes.Jpeg;
+        }
+
+        if (StartsWith(header, 0, (byte)'R', (byte)'I', (byte)'F', (byte)'F'))
+        {
+            return StartsWith(header, 8, (byte)'W', (byte)'E', (byte)'B', (byte)'P') ? MimeTypes.WebP
+                : StartsWith(header, 8, (byte)'W', (byte)'A', (byte)'V', (byte)'E') ? "audio/wav"
+                : null;
+        }
+
+        if (StartsWith(header, 4, (byte)'f', (byte)'t', (byte)'y', (byte)'p'))
+        {
+            return StartsWith(header, 8, (byte)'q', (byte)'t', (byte)' ', (byte)' ') ? "video/quicktime"
+                : StartsWith(header, 8, (byte)'M', (byte)'4', (byte)'A') ? "audio/mp4"
+                : "video/mp4";
+        }
+
+        if (StartsWith(header, 0, 0x1A, 0x45, 0xDF, 0xA3))
+        {
+            return "video/webm";
+        }
+
+        if (StartsWith(header, 0, (byte)'O', (byte)'g', (byte)'g', (byte)'S'))
+        {
+            return "audio/ogg";
+        }
+
+        if (StartsWith(header, 0, (byte)'I', (byte)'D', (byte)'3'))
+        {
+            return "audio/mpeg";
+        }
+
+        if (header.Length >= 2 && header[0] == 0xFF)
+        {
+            // ADTS (AAC) has layer bits 00; MPEG audio frames (MP3) have a non-zero layer.
+            if ((header[1] & 0xF6) == 0xF0)
+            {
+                return "audio/aac";
+            }
+
+            if ((header[1] & 0xE0) == 0xE0 && (header[1] & 0x06) != 0)
+            {
+                return "audio/mpeg";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool StartsWith(ReadOnlySpan<byte> data, int offset, params byte[] signature) =>
+        data.Length >= offset + signature.Length && data.Slice(offset, signature.Length).SequenceEqual(signature);
+}
