@@ -1,0 +1,103 @@
+using System;
+using System.Globalization;
+using System.Net;
+using Rivya.Sdk.Http;
+
+namespace Rivya.Sdk;
+
+/// <summary>Chooses the exception type by the body's <c>error.code</c> first and the HTTP status second.</summary>
+internal static class RivyaApiExceptionFactory
+{
+    public static RivyaApiException Create(ServerError error, string? idempotencyKey)
+    {
+        var message = BuildMessage(error);
+        var status = error.StatusCode;
+        var code = error.ErrorCode;
+        var requestId = error.RequestId;
+        var retryAfter = error.RetryAfter;
+
+        return Classify(code, (int)status) switch
+        {
+            Kind.Authentication => new RivyaAuthenticationException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.PermissionDenied => new RivyaPermissionDeniedException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.NotFound => new RivyaNotFoundException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.IdempotencyConflict => new RivyaIdempotencyConflictException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.InsufficientCredits => new RivyaInsufficientCreditsException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.RateLimit => new RivyaRateLimitException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.ServiceUnavailable => new RivyaServiceUnavailableException(message, status, code, requestId, idempotencyKey, retryAfter),
+            Kind.Server => new RivyaServerException(message, status, code, requestId, idempotencyKey, retryAfter),
+            _ => new RivyaApiException(message, status, code, requestId, idempotencyKey, retryAfter),
+        };
+    }
+
+    private enum Kind
+    {
+        Other,
+        Authentication,
+        PermissionDenied,
+        NotFound,
+        IdempotencyConflict,
+        InsufficientCredits,
+        RateLimit,
+        ServiceUnavailable,
+        Server,
+    }
+
+    private static Kind Classify(string? code, int status)
+    {
+        switch (code)
+        {
+            case "api_key_missing" or "api_key_invalid" or "api_key_revoked" or "api_key_expired":
+                return Kind.Authentication;
+            case "api_scope_denied":
+                return Kind.PermissionDenied;
+            case "not_found":
+                return Kind.NotFound;
+            case "idempotency_conflict":
+                return Kind.IdempotencyConflict;
+            case "insufficient_credits":
+                return Kind.InsufficientCredits;
+            case "rate_limited":
+                return Kind.RateLimit;
+            case "public_api_disabled":
+                return Kind.ServiceUnavailable;
+            case "validation_failed" or "webhook_url_rejected":
+                return Kind.Other;
+        }
+
+        return status switch
+        {
+            401 => Kind.Authentication,
+            402 => Kind.InsufficientCredits,
+            403 => Kind.PermissionDenied,
+            404 => Kind.NotFound,
+            409 => Kind.IdempotencyConflict,
+            429 => Kind.RateLimit,
+            503 => Kind.ServiceUnavailable,
+            >= 500 and <= 599 => Kind.Server,
+            _ => Kind.Other,
+        };
+    }
+
+    private static string BuildMessage(ServerError error)
+    {
+        var status = ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)
+            + (string.IsNullOrEmpty(error.ReasonPhrase) ? string.Empty : " " + error.ReasonPhrase);
+        var text = error.ErrorCode is not null || error.Message is not null
+            ? $"Rivya answered {status}: {error.ErrorCode ?? "error"}: {error.Message ?? "(no message)"}"
+            : error.BodyExcerpt is null
+                ? $"Rivya answered {status} with an empty body."
+                : $"Rivya answered {status} with a body that is not Rivya's JSON error ({error.ContentType ?? "no content type"}): {error.BodyExcerpt}";
+        if (error.RequestId is not null)
+        {
+            text += $" (request id {error.RequestId})";
+        }
+
+        if (error.RetryAfter is { } retryAfter)
+        {
+            text += FormattableString.Invariant($" Retry after {retryAfter.TotalSeconds:0.###} s.");
+        }
+
+        return text;
+    }
+}

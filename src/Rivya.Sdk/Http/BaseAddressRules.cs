@@ -1,0 +1,43 @@
+using System;
+using System.Net;
+
+namespace Rivya.Sdk.Http;
+
+/// <summary>The key travels in every request: it may only go over https, or to this machine (tests, the fake server).</summary>
+internal static class BaseAddressRules
+{
+    /// <summary>Null when <paramref name="address"/> is acceptable, else why not.</summary>
+    public static string? Check(Uri? address)
+    {
+        if (address is null)
+        {
+            return "BaseAddress is required.";
+        }
+
+        if (!address.IsAbsoluteUri)
+        {
+            return $"BaseAddress must be an absolute URI; got '{address}'.";
+        }
+
+        if (address.Scheme == Uri.UriSchemeHttps)
+        {
+            return null;
+        }
+
+        if (address.Scheme == Uri.UriSchemeHttp && IsLoopback(address))
+        {
+            return null;
+        }
+
+        return $"BaseAddress must use https (http is allowed only for loopback addresses); got '{address.GetLeftPart(UriPartial.Authority)}'.";
+    }
+
+    /// <summary>The address with a trailing slash, so relative paths append to it rather than replace its last segment.</summary>
+    public static Uri Normalize(Uri address) =>
+        address.AbsoluteUri[address.AbsoluteUri.Length - 1] == '/' ? address : new Uri(address.AbsoluteUri + "/");
+
+    private static bool IsLoopback(Uri address) =>
+        address.IsLoopback
+        || string.Equals(address.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(address.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip));
+}

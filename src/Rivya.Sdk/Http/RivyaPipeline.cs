@@ -1,0 +1,303 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Rivya.Sdk.Http;
+
+/// <summary>
+/// Sends every call: auth and headers, a per-attempt timeout, retries with backoff and a capped <c>Retry-After</c>,
+/// typed errors, one log line per attempt and per retry decision, and a span per call with a child per attempt.
+/// </summary>
+internal sealed class RivyaPipeline
+{
+    private static readonly Random SharedRandom = new();
+
+    private readonly HttpClient _http;
+    private readonly RivyaClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _resilience;
+    private readonly string? _authorization;
+    private readonly string? _apiKey;
+    private readonly string _userAgent;
+
+    public RivyaPipeline(HttpClient http, RivyaClientOptions options, ILogger logger)
+    {
+        _http = http;
+        _options = options;
+        _logger = logger;
+        _apiKey = options.ResolveApiKey();
+        _authorization = _apiKey is null ? null : "Bearer " + _apiKey;
+        _userAgent = UserAgent.Build(options.UserAgent);
+        BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
+        _resilience = BuildResilience(options);
+    }
+
+    public Uri BaseAddress { get; }
+
+    public RivyaClientOptions Options => _options;
+
+    public ILogger Logger => _logger;
+
+    public bool HasApiKey => _apiKey is not null;
+
+    public Uri Resolve(string relativePath) => new(BaseAddress, relativePath);
+
+    /// <summary>Runs <paramref name="request"/> to a parsed <typeparamref name="T"/> or a typed exception.</summary>
+    /// <exception cref="InvalidOperationException">The call needs a key and none was configured.</exception>
+    /// <exception cref="RivyaApiException">The server answered an error (after retries where allowed).</exception>
+    /// <exception cref="RivyaConnectionException">No answer came back and retries ran out.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<T> SendAsync<T>(RivyaRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (request.RequiresKey && _apiKey is null)
+        {
+            throw new InvalidOperationException(
+                $"No Rivya API key: set RivyaClientOptions.ApiKey or the {RivyaClientOptions.ApiKeyEnvironmentVariable} environment variable. Nothing was sent.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var maxRetries = request.IsRetryable ? Math.Max(0, request.Options?.MaxRetries ?? _options.MaxRetries) : 0;
+        var timeout = request.Options?.Timeout ?? request.DefaultTimeout ?? _options.Timeout;
+        var call = new CallState(request, maxRetries, timeout, cancellationToken);
+
+        using var activity = RivyaTelemetry.StartCall(request);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(CallState.Key, call);
+            var outcome = await _resilience.ExecuteOutcomeAsync(
+                static (ctx, state) => state.Pipeline.AttemptAsync(ctx, state.Call, state.TypeInfo),
+                context,
+                (Pipeline: this, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
+
+            if (outcome.Exception is { } exception)
+            {
+                RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
+                throw Translate(exception, call);
+            }
+
+            var result = outcome.Result!;
+            RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
+            return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async ValueTask<Outcome<AttemptResult<T>>> AttemptAsync<T>(ResilienceContext context, CallState call, JsonTypeInfo<T> typeInfo)
+    {
+        var request = call.Request;
+        var attempt = ++call.Attempts;
+        var cancellationToken = context.CancellationToken;
+        using var activity = RivyaTelemetry.StartAttempt(request, attempt);
+        var started = _options.TimeProvider.GetTimestamp();
+        try
+        {
+            using var message = CreateMessage(request);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            LoggedHeaders.Log(_logger, request.Method, request.Uri.AbsolutePath, response);
+
+            AttemptResult<T> result;
+            if (response.IsSuccessStatusCode)
+            {
+                result = await ReadSuccessAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var error = await ErrorResponseReader.ReadAsync(response, _options.TimeProvider, _apiKey, cancellationToken).ConfigureAwait(false);
+                result = AttemptResult<T>.Failure(error);
+            }
+
+            RivyaTelemetry.RecordResponse(activity, (int)response.StatusCode, result.Error?.ErrorCode);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                RivyaLog.AttemptCompleted(_logger, request.Method.Method, request.Uri.AbsolutePath, (int)response.StatusCode, ElapsedMs(started), attempt, result.Error?.RequestId);
+            }
+
+            return Outcome.FromResult(result);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                RivyaLog.AttemptFailed(_logger, request.Method.Method, request.Uri.AbsolutePath, ElapsedMs(started), attempt, Describe(exception, call));
+            }
+
+            return Outcome.FromException<AttemptResult<T>>(exception);
+        }
+    }
+
+    private static async Task<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var stream = await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+            var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            if (value is not null)
+            {
+                return AttemptResult<T>.Success(response.StatusCode, value);
+            }
+
+            return Unreadable(response, "the body was JSON null");
+        }
+        catch (JsonException exception)
+        {
+            // Not retried: a body that does not parse will not parse next time either, and a create may have succeeded.
+            return Unreadable(response, exception.Message);
+        }
+
+        static AttemptResult<T> Unreadable(HttpResponseMessage response, string why) =>
+            AttemptResult<T>.Failure(new ServerError(
+                response.StatusCode, response.ReasonPhrase, null, null, null, null,
+                "the success body could not be read as the expected JSON: " + why,
+                response.Content?.Headers.ContentType?.MediaType));
+    }
+
+    private HttpRequestMessage CreateMessage(RivyaRequest request)
+    {
+        var message = new HttpRequestMessage(request.Method, request.Uri);
+        var headers = message.Headers;
+        if (request.RequiresKey)
+        {
+            headers.TryAddWithoutValidation("Authorization", _authorization);
+        }
+
+        headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        headers.TryAddWithoutValidation("Accept", "application/json");
+        if (request.IdempotencyKey is not null)
+        {
+            headers.TryAddWithoutValidation("Idempotency-Key", request.IdempotencyKey);
+        }
+
+        if (request.Options?.Headers is { } extra)
+        {
+            foreach (var header in extra)
+            {
+                if (string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new ArgumentException("RequestOptions.Headers cannot set Authorization: the key comes from RivyaClientOptions.ApiKey.", nameof(request));
+                }
+
+                headers.Remove(header.Key);
+                headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        message.Content = request.ContentFactory?.Invoke();
+        return message;
+    }
+
+    private ResiliencePipeline BuildResilience(RivyaClientOptions options)
+    {
+        var jitter = options.JitterSource ?? (static () => { lock (SharedRandom) { return SharedRandom.NextDouble(); } });
+        return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = int.MaxValue, // the real limit is per call: CallState.MaxRetries
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, args.AttemptNumber)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Outcome, args.AttemptNumber, jitter)),
+                OnRetry = args =>
+                {
+                    if (!_logger.IsEnabled(LogLevel.Information))
+                    {
+                        return default;
+                    }
+
+                    var call = CallState.From(args.Context);
+                    RivyaLog.Retrying(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, call.MaxRetries, Reason(args.Outcome, call));
+                    return default;
+                },
+            })
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = static args => new ValueTask<TimeSpan>(CallState.From(args.Context).AttemptTimeout),
+            })
+            .Build();
+    }
+
+    private bool ShouldRetry(ResilienceContext context, Outcome<object> outcome, int retriesSoFar)
+    {
+        var call = CallState.From(context);
+        if (retriesSoFar >= call.MaxRetries || call.CallerToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        if (outcome.Exception is { } exception)
+        {
+            return RetryPolicy.IsTransient(exception, call.CallerToken);
+        }
+
+        if (outcome.Result is not IAttemptResult { IsSuccess: false } failure || !RetryPolicy.IsRetryableStatus(failure.StatusCode))
+        {
+            return false;
+        }
+
+        if (failure.RetryAfter is { } retryAfter && retryAfter > _options.MaxRetryAfter)
+        {
+            // Sleeping for an hour inside a request is never what the caller wants: fail now, with RetryAfter set.
+            RivyaLog.RetryAfterTooLong(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, retryAfter.TotalMilliseconds, _options.MaxRetryAfter.TotalMilliseconds);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static TimeSpan NextDelay(Outcome<object> outcome, int retryIndex, Func<double> jitter) =>
+        outcome.Result is IAttemptResult { RetryAfter: { } retryAfter } && retryAfter > TimeSpan.Zero
+            ? retryAfter
+            : RetryPolicy.Backoff(retryIndex, jitter());
+
+    private static RivyaConnectionException Translate(Exception exception, CallState call)
+    {
+        var request = call.Request;
+        if (exception is OperationCanceledException && call.CallerToken.IsCancellationRequested)
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+        }
+
+        if (!RetryPolicy.IsTransient(exception, call.CallerToken))
+        {
+            ExceptionDispatchInfo.Capture(exception).Throw();
+        }
+
+        var attempts = call.Attempts == 1 ? "1 attempt" : call.Attempts.ToString(CultureInfo.InvariantCulture) + " attempts";
+        var message = $"Rivya {request.Method.Method} {request.Uri.AbsolutePath} got no answer after {attempts}: {Describe(exception, call)}.";
+        if (request.IdempotencyKey is not null)
+        {
+            message += $" The server may have done the work: repeat the call with Idempotency-Key '{request.IdempotencyKey}' to reach it without a second charge.";
+        }
+
+        return new RivyaConnectionException(message, request.IdempotencyKey, exception);
+    }
+
+    private static string Reason(Outcome<object> outcome, CallState call) =>
+        outcome.Exception is { } exception
+            ? Describe(exception, call)
+            : outcome.Result is IAttemptResult result
+                ? "the server answered " + ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture)
+                : "of an unknown outcome";
+
+    private static string Describe(Exception exception, CallState call) => exception switch
+    {
+        TimeoutRejectedException => FormattableString.Invariant($"the attempt timed out after {call.AttemptTimeout.TotalSeconds:0.###} s"),
+        OperationCanceledException when !call.CallerToken.IsCancellationRequested => "the HTTP client timed out (check HttpClient.Timeout)",
+        OperationCanceledException => "the call was cancelled",
+        _ => exception.GetType().Name + ": " + exception.Message,
+    };
+
+    private double ElapsedMs(long started) => _options.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+}

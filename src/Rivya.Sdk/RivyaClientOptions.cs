@@ -1,0 +1,74 @@
+using System;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// Settings of a <see cref="RivyaClient"/>. Every property has a production-ready default; bind them from
+/// configuration with <c>services.AddRivyaClient(configuration.GetSection("Rivya"))</c>.
+/// </summary>
+public sealed class RivyaClientOptions
+{
+    /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
+    public const string ApiKeyEnvironmentVariable = "RIVYA_API_KEY";
+
+    /// <summary>Rivya's production address, the default <see cref="BaseAddress"/>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://rivya.ai/");
+
+    /// <summary>
+    /// The secret key (<c>rvya_sk_...</c>). When null or blank, <c>RIVYA_API_KEY</c> is read. With no key at all the
+    /// client still works for <c>client.Models.ListAsync</c>; every other call throws
+    /// <see cref="InvalidOperationException"/> before sending anything. Never shown by <see cref="ToString"/>.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The API's address. Default <c>https://rivya.ai/</c>. Must be https, except a loopback address (tests, the fake server).</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>How many times a failed call is retried (so at most <c>MaxRetries + 1</c> attempts). Default 2; 0 disables retries.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// The time one attempt may take, from sending to the end of the response body. Default 100 seconds.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> disables it. Waiting for a generation has its own timeout (<c>WaitOptions</c>).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The time one upload attempt may take. Default 10 minutes.</summary>
+    public TimeSpan UploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The longest <c>Retry-After</c> the client will sleep for. Default 60 seconds. When the server asks for longer,
+    /// the call fails at once with <see cref="RivyaRateLimitException"/> (or the status's exception) carrying
+    /// <see cref="RivyaApiException.RetryAfter"/>, instead of blocking for that long.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock behind every delay, timeout and wait in the SDK. Default <see cref="TimeProvider.System"/>; tests pass a fake.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the client logs one line per attempt and per retry decision. Default: no logging.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Appended to the SDK's <c>User-Agent</c>, e.g. <c>my-app/1.2</c>.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Test hook: the source of retry jitter, in [0, 1). Null uses a shared random source.</summary>
+    internal Func<double>? JitterSource { get; set; }
+
+    /// <summary>The key from <see cref="ApiKey"/>, else from <c>RIVYA_API_KEY</c>; null when neither is set.</summary>
+    internal string? ResolveApiKey()
+    {
+        var key = string.IsNullOrWhiteSpace(ApiKey) ? Environment.GetEnvironmentVariable(ApiKeyEnvironmentVariable) : ApiKey;
+        return string.IsNullOrWhiteSpace(key) ? null : key!.Trim();
+    }
+
+    /// <summary>A copy, so a client is not changed by later edits of the options it was built from.</summary>
+    internal RivyaClientOptions Clone() => (RivyaClientOptions)MemberwiseClone();
+
+    /// <summary>Shows every setting except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
+    public override string ToString() =>
+        $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {BaseAddress}, "
+        + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, UserAgent = {UserAgent} }}";
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Rivya.Sdk.Http;
+
+namespace Rivya.Sdk;
+
+/// <summary>Checks <see cref="RivyaClientOptions"/>; used by the client's constructor and by DI start-up validation.</summary>
+internal static class RivyaClientOptionsValidator
+{
+    /// <summary>Every problem found; empty when the options are usable. A missing key is not a problem.</summary>
+    public static List<string> Validate(RivyaClientOptions options)
+    {
+        var errors = new List<string>();
+        if (BaseAddressRules.Check(options.BaseAddress) is { } addressProblem)
+        {
+            errors.Add(addressProblem);
+        }
+
+        if (options.MaxRetries < 0)
+        {
+            errors.Add($"MaxRetries must be 0 or more; got {options.MaxRetries}.");
+        }
+
+        CheckTimeout(errors, nameof(options.Timeout), options.Timeout);
+        CheckTimeout(errors, nameof(options.UploadTimeout), options.UploadTimeout);
+        if (options.MaxRetryAfter < TimeSpan.Zero)
+        {
+            errors.Add($"MaxRetryAfter must not be negative; got {options.MaxRetryAfter}.");
+        }
+
+        if (options.TimeProvider is null)
+        {
+            errors.Add("TimeProvider is required (use TimeProvider.System).");
+        }
+
+        return errors;
+    }
+
+    /// <exception cref="ArgumentException">The options are not usable; the message lists why.</exception>
+    public static void ThrowIfInvalid(RivyaClientOptions options)
+    {
+        var errors = Validate(options);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid RivyaClientOptions: " + string.Join(" ", errors), nameof(options));
+        }
+    }
+
+    private static void CheckTimeout(List<string> errors, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            errors.Add($"{name} must be positive or Timeout.InfiniteTimeSpan; got {value}.");
+        }
+    }
+}
