@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rivya.Sdk;
+using Rivya.Sdk.DependencyInjection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers <see cref="RivyaClient"/> with dependency injection, on <c>IHttpClientFactory</c>.</summary>
+public static class RivyaServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> the client is built on.</summary>
+    public const string HttpClientName = "Rivya.Sdk";
+
+    /// <summary>
+    /// Registers <see cref="RivyaClient"/> with options bound from <paramref name="configuration"/> (e.g.
+    /// <c>configuration.GetSection("Rivya")</c>, keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>MaxRetries</c>,
+    /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>UserAgent</c>). Options are validated when the
+    /// host starts: a missing key is allowed (then <c>RIVYA_API_KEY</c> is read), a non-https non-loopback address is not.
+    /// </summary>
+    /// <returns>The HTTP client builder, to add handlers (e.g. <c>.AddHttpMessageHandler(...)</c>).</returns>
+    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        Guard.NotNull(services);
+        Guard.NotNull(configuration);
+        return AddRivyaClientCore(services, options =>
+        {
+            var settings = configuration.Get<RivyaClientSettings>();
+            settings?.ApplyTo(options);
+        });
+    }
+
+    /// <summary>Registers <see cref="RivyaClient"/> with options set by <paramref name="configure"/>; validated when the host starts.</summary>
+    /// <returns>The HTTP client builder, to add handlers.</returns>
+    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, Action<RivyaClientOptions> configure)
+    {
+        Guard.NotNull(services);
+        Guard.NotNull(configure);
+        return AddRivyaClientCore(services, configure);
+    }
+
+    private static IHttpClientBuilder AddRivyaClientCore(IServiceCollection services, Action<RivyaClientOptions> configure)
+    {
+        services.AddOptions<RivyaClientOptions>()
+            .Configure<IServiceProvider>((options, provider) =>
+            {
+                // From the container first, so the user's configure callback can still override them.
+                options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
+                options.LoggerFactory = provider.GetService<ILoggerFactory>();
+                configure(options);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RivyaClientOptions>, RivyaClientOptionsValidation>());
+
+        return services
+            .AddHttpClient(HttpClientName)
+            // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
+            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            .AddTypedClient(static (httpClient, provider) =>
+                new RivyaClient(httpClient, provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value));
+    }
+}
