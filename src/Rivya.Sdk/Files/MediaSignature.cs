@@ -40,6 +40,7 @@ public static class MediaSignature
         {
             return StartsWith(header, 8, (byte)'q', (byte)'t', (byte)' ', (byte)' ') ? "video/quicktime"
                 : StartsWith(header, 8, (byte)'M', (byte)'4', (byte)'A') ? "audio/mp4"
+                : IsStillImageBrand(header) ? null
                 : "video/mp4";
         }
 
@@ -74,6 +75,15 @@ public static class MediaSignature
 
         return null;
     }
+
+    // AVIF and HEIF/HEIC images share the ISO-BMFF "ftyp" box with MP4; calling them video/mp4 would upload an
+    // image as a video. None is an accepted type, so they are simply not recognised.
+    private static bool IsStillImageBrand(ReadOnlySpan<byte> header) =>
+        StartsWith(header, 8, (byte)'a', (byte)'v', (byte)'i')
+        || StartsWith(header, 8, (byte)'h', (byte)'e', (byte)'i')
+        || StartsWith(header, 8, (byte)'h', (byte)'e', (byte)'v')
+        || StartsWith(header, 8, (byte)'m', (byte)'i', (byte)'f', (byte)'1')
+        || StartsWith(header, 8, (byte)'m', (byte)'s', (byte)'f', (byte)'1');
 
     private static bool StartsWith(ReadOnlySpan<byte> data, int offset, params byte[] signature) =>
         data.Length >= offset + signature.Length && data.Slice(offset, signature.Length).SequenceEqual(signature);

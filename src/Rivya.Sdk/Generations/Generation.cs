@@ -9,8 +9,17 @@ namespace Rivya.Sdk;
 /// </summary>
 public sealed record Generation
 {
+    private readonly string _id = string.Empty;
+
     /// <summary>The task id, used to read or wait for the task later (<c>GetAsync</c>, <c>WaitForCompletionAsync</c>).</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id
+    {
+        get => _id;
+
+        // Source-generated deserialization assigns null to an init-only property missing from the JSON
+        // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
+        init => _id = value ?? string.Empty;
+    }
 
     /// <summary>Where the task is: queued, processing, succeeded, failed, or a value newer than this SDK.</summary>
     public GenerationStatus Status { get; init; }

@@ -6,9 +6,18 @@ namespace Rivya.Sdk;
 /// <summary>The output of a succeeded generation.</summary>
 public sealed record GenerationResult
 {
+    private readonly IReadOnlyList<string> _urls = Array.Empty<string>();
+
     /// <summary>The main output URL (the first of <see cref="Urls"/>).</summary>
     public string? PrimaryUrl { get; init; }
 
     /// <summary>Every output URL; empty when the server sent none.</summary>
-    public IReadOnlyList<string> Urls { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> Urls
+    {
+        get => _urls;
+
+        // Source-generated deserialization assigns null to an init-only property missing from the JSON
+        // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
+        init => _urls = value ?? Array.Empty<string>();
+    }
 }

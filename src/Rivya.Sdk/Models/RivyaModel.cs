@@ -11,8 +11,16 @@ namespace Rivya.Sdk;
 /// </summary>
 public sealed record RivyaModel
 {
+    // Source-generated deserialization assigns null to an init-only property missing from the JSON
+    // (dotnet/runtime#84484), so each non-nullable default is restored in its init accessor, not only here.
+    private readonly string _id = string.Empty;
+    private readonly IReadOnlyList<string> _supportedModes = Array.Empty<string>();
+    private readonly IReadOnlyList<string> _supportedApiInputs = Array.Empty<string>();
+    private readonly IReadOnlyList<string> _requiresUploadForModes = Array.Empty<string>();
+    private readonly IReadOnlyList<string> _fileKinds = Array.Empty<string>();
+
     /// <summary>The public model id, e.g. <c>kling-3-0</c>.</summary>
-    public string Id { get; init; } = string.Empty;
+    public string Id { get => _id; init => _id = value ?? string.Empty; }
 
     /// <summary>The display name.</summary>
     public string? DisplayName { get; init; }
@@ -30,7 +38,7 @@ public sealed record RivyaModel
     public string? BillingType { get; init; }
 
     /// <summary>Modes such as <c>text-to-video</c>.</summary>
-    public IReadOnlyList<string> SupportedModes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> SupportedModes { get => _supportedModes; init => _supportedModes = value ?? Array.Empty<string>(); }
 
     /// <summary>The longest prompt accepted, when the server says.</summary>
     public int? MaxPromptLength { get; init; }
@@ -48,19 +56,19 @@ public sealed record RivyaModel
     public string? ApiInputStatus { get; init; }
 
     /// <summary>Input kinds such as <c>text</c> and <c>file</c>.</summary>
-    public IReadOnlyList<string> SupportedApiInputs { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> SupportedApiInputs { get => _supportedApiInputs; init => _supportedApiInputs = value ?? Array.Empty<string>(); }
 
     /// <summary>Whether the model needs files uploaded through the Files API.</summary>
     public bool? RequiresFilesApi { get; init; }
 
     /// <summary>The modes that need an upload.</summary>
-    public IReadOnlyList<string> RequiresUploadForModes { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> RequiresUploadForModes { get => _requiresUploadForModes; init => _requiresUploadForModes = value ?? Array.Empty<string>(); }
 
     /// <summary>Whether reference media may be given as URLs.</summary>
     public bool? UrlInputSupported { get; init; }
 
     /// <summary>The file kinds the model takes.</summary>
-    public IReadOnlyList<string> FileKinds { get; init; } = Array.Empty<string>();
+    public IReadOnlyList<string> FileKinds { get => _fileKinds; init => _fileKinds = value ?? Array.Empty<string>(); }
 
     /// <summary>Chat capabilities, as raw JSON (shape not documented); null for non-chat models.</summary>
     public JsonElement? ChatCapabilities { get; init; }

@@ -12,8 +12,9 @@ internal static class ExtensibleEnum
     public static bool Equals(string? left, string? right) =>
         string.Equals(left ?? string.Empty, right ?? string.Empty, StringComparison.OrdinalIgnoreCase);
 
+    // A default struct (null) equals "", so both must hash alike.
     public static int GetHashCode(string? value) =>
-        value is null ? 0 : StringComparer.OrdinalIgnoreCase.GetHashCode(value);
+        StringComparer.OrdinalIgnoreCase.GetHashCode(value ?? string.Empty);
 
     public static string Require(string? value, string paramName) =>
         value ?? throw new ArgumentNullException(paramName);

@@ -19,6 +19,12 @@ namespace Rivya.Sdk.Serialization;
 [JsonSerializable(typeof(ReferenceMediaItem))]
 [JsonSerializable(typeof(RivyaFile))]
 [JsonSerializable(typeof(ErrorEnvelope))]
+// The extensible values on their own, so each is readable and writable through this context (GenerationStatus and
+// MediaKind are also reached through Generation and ReferenceMediaItem; AspectRatio and Kling30Mode were not at all).
+[JsonSerializable(typeof(AspectRatio))]
+[JsonSerializable(typeof(Kling30Mode))]
+[JsonSerializable(typeof(MediaKind))]
+[JsonSerializable(typeof(GenerationStatus))]
 internal sealed partial class RivyaJsonContext : JsonSerializerContext
 {
 }

@@ -1,0 +1,66 @@
+using System;
+using FluentAssertions;
+using Xunit;
+
+namespace Rivya.Sdk.Tests.Validation;
+
+/// <summary>
+/// Validating a valid request allocates nothing: it runs before every send. This is a memory assertion (bytes
+/// allocated on this thread), not a timing one.
+/// </summary>
+public class ValidationAllocationTests
+{
+    private const int Iterations = 1_000;
+
+    public static readonly TheoryData<string> ModelIds = new(Documented.ModelIds);
+
+    [Theory]
+    [MemberData(nameof(ModelIds))]
+    public void Validating_a_valid_request_with_references_allocates_nothing(string modelId)
+    {
+        var request = FullyLoaded(modelId);
+        request.Validate().Should().BeEmpty("the request must be valid for this measurement to mean anything");
+
+        var allocated = AllocatedBy(() => request.Validate());
+
+        allocated.Should().Be(0, $"validating a valid {modelId} request should not allocate");
+    }
+
+    [Fact]
+    public void The_measurement_sees_the_allocations_of_an_invalid_request()
+    {
+        var request = Wire.Request(new Kling30Params { Duration = 99 });
+
+        AllocatedBy(() => request.Validate()).Should().BeGreaterThan(0);
+    }
+
+    private static long AllocatedBy(Action validate)
+    {
+        validate();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Iterations; i++)
+        {
+            validate();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>Every documented parameter set and the maximum number of references, each with a MIME type.</summary>
+    private static GenerationRequest FullyLoaded(string modelId)
+    {
+        var max = ModelCatalog.Find(modelId)!.References.MaxItems;
+        var items = new ReferenceMediaItem[max];
+        for (var i = 0; i < max; i++)
+        {
+            items[i] = ReferenceMediaItem.Image($"https://cdn.example.com/ref-{i}.png?sig=abc#x", i == 0 ? "image/png" : "IMAGE/JPEG; q=1");
+        }
+
+        return new GenerationRequest
+        {
+            Prompt = new string('a', ModelCatalog.Find(modelId)!.MaxPromptLength),
+            Params = Documented.MinimalParams(modelId) with { ReferenceMediaItems = items },
+            ClientRequestId = "order-1",
+        };
+    }
+}
