@@ -11,7 +11,7 @@ namespace Rivya.Sdk.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(TolerantDateTimeOffsetConverter)])]
+    Converters = [typeof(TolerantDateTimeOffsetConverter), typeof(TolerantDecimalConverter)])]
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(Generation))]
 [JsonSerializable(typeof(CreditBalance))]

@@ -187,6 +187,19 @@ public class ResponseToleranceTests
     }
 
     [Fact]
+    public void A_null_credit_amount_reads_as_zero_and_a_null_optional_one_stays_null()
+    {
+        var generation = Wire.Generation("""{ "id": "t", "status": "queued", "reserved_credits": 90, "final_credits": null }""");
+        var models = JsonSerializer.Deserialize(
+            """{ "object": "list", "data": [ { "id": "kling-3-0", "base_credits": null } ] }""",
+            RivyaJsonContext.Default.ModelList);
+
+        generation.ReservedCredits.Should().Be(90m);
+        generation.FinalCredits.Should().Be(0m);
+        models!.Data[0].BaseCredits.Should().BeNull();
+    }
+
+    [Fact]
     public void Numbers_sent_as_strings_are_accepted()
     {
         var generation = Wire.Generation("""{ "id": "t", "status": "succeeded", "reserved_credits": "90", "final_credits": "87.5" }""");
