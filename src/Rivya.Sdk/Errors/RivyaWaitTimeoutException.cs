@@ -9,8 +9,9 @@ namespace Rivya.Sdk;
 public sealed class RivyaWaitTimeoutException : RivyaException
 {
     /// <summary>Creates the exception.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="taskId"/> is null.</exception>
     public RivyaWaitTimeoutException(string taskId, TimeSpan timeout, Generation? generation)
-        : base($"Generation {taskId} did not finish within {timeout}; last status '{generation?.Status.ToString() ?? "unknown"}'. The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").")
+        : base(BuildMessage(taskId ?? throw new ArgumentNullException(nameof(taskId)), timeout, generation))
     {
         TaskId = taskId;
         Timeout = timeout;
@@ -25,4 +26,9 @@ public sealed class RivyaWaitTimeoutException : RivyaException
 
     /// <summary>The last state seen, or null when no poll succeeded.</summary>
     public Generation? Generation { get; }
+
+    private static string BuildMessage(string taskId, TimeSpan timeout, Generation? generation) =>
+        $"Generation {taskId} did not finish within {timeout}; "
+        + (generation is null ? "no status could be read. " : $"last status '{generation.Status}'. ")
+        + $"The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").";
 }

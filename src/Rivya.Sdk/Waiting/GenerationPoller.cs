@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Rivya.Sdk.Http;
+
+namespace Rivya.Sdk.Waiting;
+
+/// <summary>
+/// The one polling loop behind <c>WaitForCompletionAsync</c>, <c>CreateAndWaitAsync</c> and <c>WatchAsync</c>: sleeps
+/// on the <see cref="PollSchedule"/>, reads the task, reports and yields each change of status, and stops after a
+/// terminal status. A failed generation is yielded, not thrown: the callers decide.
+/// </summary>
+internal static class GenerationPoller
+{
+    /// <param name="read">One poll: <c>GetAsync(id, token)</c>.</param>
+    /// <param name="id">The task id, for the timeout exception.</param>
+    /// <param name="options">Validated options.</param>
+    /// <param name="time">The clock of every sleep and of the deadline.</param>
+    /// <param name="random">The jitter source; null for a shared random one.</param>
+    /// <param name="seen">A state already in hand (the answer of a create): reported, yielded, and kept as the last one seen.</param>
+    /// <param name="cancellationToken">The caller's token: cancels at once, mid-sleep or mid-poll.</param>
+    /// <exception cref="RivyaWaitTimeoutException"><see cref="WaitOptions.Timeout"/> passed.</exception>
+    /// <exception cref="RivyaNotFoundException">The task does not exist (for this account).</exception>
+    /// <exception cref="RivyaApiException">A poll failed with an error that asking again will not fix (a 4xx other than 408 and 429).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async IAsyncEnumerable<Generation> ChangesAsync(
+        Func<string, CancellationToken, Task<Generation>> read,
+        string id,
+        WaitOptions options,
+        TimeProvider time,
+        Func<double>? random,
+        Generation? seen,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var deadline = WaitClock.Deadline(time, options.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var schedule = new PollSchedule(options, random);
+        var last = seen;
+        if (seen is not null)
+        {
+            options.Progress?.Report(seen);
+            yield return seen;
+            if (seen.IsTerminal)
+            {
+                yield break;
+            }
+        }
+
+        TimeSpan? retryAfter = null;
+        while (true)
+        {
+            Generation? current = null;
+            try
+            {
+                var sleep = schedule.Next();
+                if (retryAfter > sleep)
+                {
+                    sleep = retryAfter.Value;
+                }
+
+                retryAfter = null;
+                await WaitClock.Delay(time, sleep, linked.Token).ConfigureAwait(false);
+                current = await read(id, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Rethrown with the caller's own token (the one seen here is the linked one), so `when (ex.CancellationToken == ct)` works.
+                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                throw new RivyaWaitTimeoutException(id, options.Timeout, last);
+            }
+            catch (RivyaConnectionException)
+            {
+                // The pipeline already retried this poll; the next one comes at the next interval.
+            }
+            catch (RivyaApiException exception) when (RetryPolicy.IsRetryableStatus(exception.StatusCode))
+            {
+                retryAfter = exception.RetryAfter;
+            }
+
+            if (current is null)
+            {
+                continue;
+            }
+
+            var changed = last is null || last.Status != current.Status;
+            last = current;
+            if (changed)
+            {
+                options.Progress?.Report(current);
+                yield return current;
+            }
+
+            if (current.IsTerminal)
+            {
+                yield break;
+            }
+        }
+    }
+}

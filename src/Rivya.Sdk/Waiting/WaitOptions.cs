@@ -1,0 +1,138 @@
+using System;
+using System.Globalization;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// How <c>WaitForCompletionAsync</c>, <c>CreateAndWaitAsync</c> and <c>WatchAsync</c> poll a generation. The defaults
+/// follow Rivya's polling guidance (wait 2-3 s after submitting, then poll every 5-10 s, slower for long jobs): the
+/// first poll after 2.5 s, then sleeps of 5 s, 7.5 s, 11.25 s and 15 s from then on, each varied by up to ±10%, for at
+/// most 30 minutes.
+/// </summary>
+/// <remarks>
+/// Each property is checked when it is set (<see cref="ArgumentOutOfRangeException"/>); the combination
+/// (<see cref="PollInterval"/> not above <see cref="MaxPollInterval"/>) is checked when a wait starts
+/// (<see cref="ArgumentException"/>). All times run on <see cref="RivyaClientOptions.TimeProvider"/>.
+/// </remarks>
+public sealed record WaitOptions
+{
+    /// <summary>The longest finite time any property accepts: 24 days, the limit of timers on every .NET runtime.</summary>
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(24);
+
+    /// <summary>The largest <see cref="Jitter"/> accepted: 0.5 (a sleep between half and one and a half of its planned length).</summary>
+    public const double MaxJitter = 0.5;
+
+    private readonly TimeSpan _initialDelay = TimeSpan.FromSeconds(2.5);
+    private readonly TimeSpan _pollInterval = TimeSpan.FromSeconds(5);
+    private readonly double _pollIntervalMultiplier = 1.5;
+    private readonly TimeSpan _maxPollInterval = TimeSpan.FromSeconds(15);
+    private readonly TimeSpan _timeout = TimeSpan.FromMinutes(30);
+    private readonly double _jitter = 0.1;
+
+    /// <summary>
+    /// The sleep before the first poll. Default 2.5 seconds. Zero polls at once (useful when resuming a wait on a task
+    /// that has been running for a while). Between zero and <see cref="MaxDuration"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative or above <see cref="MaxDuration"/>.</exception>
+    public TimeSpan InitialDelay
+    {
+        get => _initialDelay;
+        init => _initialDelay = CheckDelay(value, allowZero: true, nameof(InitialDelay));
+    }
+
+    /// <summary>
+    /// The sleep after the first poll. Default 5 seconds. Each later sleep is <see cref="PollIntervalMultiplier"/> times
+    /// the one before, up to <see cref="MaxPollInterval"/>. Positive, at most <see cref="MaxPollInterval"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above <see cref="MaxDuration"/>.</exception>
+    public TimeSpan PollInterval
+    {
+        get => _pollInterval;
+        init => _pollInterval = CheckDelay(value, allowZero: false, nameof(PollInterval));
+    }
+
+    /// <summary>
+    /// How much each sleep grows over the one before (a factor, not a duration). Default 1.5. 1 keeps every sleep at
+    /// <see cref="PollInterval"/>. Finite, between 1 and 10.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Below 1, above 10, or not a finite number.</exception>
+    public double PollIntervalMultiplier
+    {
+        get => _pollIntervalMultiplier;
+        init => _pollIntervalMultiplier = value is >= 1 and <= 10
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(PollIntervalMultiplier), value, "PollIntervalMultiplier must be a finite number between 1 and 10 (1 keeps the interval constant).");
+    }
+
+    /// <summary>
+    /// The longest sleep between two polls, jitter included. Default 15 seconds. Positive, at most
+    /// <see cref="MaxDuration"/>, and not below <see cref="PollInterval"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above <see cref="MaxDuration"/>.</exception>
+    public TimeSpan MaxPollInterval
+    {
+        get => _maxPollInterval;
+        init => _maxPollInterval = CheckDelay(value, allowZero: false, nameof(MaxPollInterval));
+    }
+
+    /// <summary>
+    /// The longest the whole wait may take, from its start to the end of the last poll; when it passes, the wait throws
+    /// <see cref="RivyaWaitTimeoutException"/> (a poll in flight or a sleep is cut short), and the task goes on
+    /// server-side. Default 30 minutes. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits with no limit
+    /// (then only the caller's cancellation token ends an endless task). Otherwise positive, at most
+    /// <see cref="MaxDuration"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative (other than infinite) or above <see cref="MaxDuration"/>.</exception>
+    public TimeSpan Timeout
+    {
+        get => _timeout;
+        init => _timeout = value == System.Threading.Timeout.InfiniteTimeSpan
+            ? value
+            : CheckDelay(value, allowZero: false, nameof(Timeout), " or Timeout.InfiniteTimeSpan");
+    }
+
+    /// <summary>
+    /// The random variation of every sleep, as a fraction of it. Default 0.1: each sleep lasts between 90% and 110% of
+    /// its planned length (never above <see cref="MaxPollInterval"/>), so many waiters started together do not poll in
+    /// step. 0 disables it. Between 0 and <see cref="MaxJitter"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative, above <see cref="MaxJitter"/>, or not a finite number.</exception>
+    public double Jitter
+    {
+        get => _jitter;
+        init => _jitter = value is >= 0 and <= MaxJitter
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(Jitter), value, "Jitter must be a fraction between 0 and 0.5 (0.1 means ±10%).");
+    }
+
+    /// <summary>
+    /// Told each time the generation's status changes (the first status read included), not on every poll. Null by
+    /// default. It is called on the waiting thread: use <see cref="Progress{T}"/> to report to a UI thread.
+    /// </summary>
+    public IProgress<Generation>? Progress { get; init; }
+
+    /// <summary>Checks what the property setters cannot: how the properties fit together.</summary>
+    /// <exception cref="ArgumentException"><see cref="PollInterval"/> is above <see cref="MaxPollInterval"/>.</exception>
+    internal void Validate(string paramName)
+    {
+        if (PollInterval > MaxPollInterval)
+        {
+            throw new ArgumentException(
+                $"WaitOptions.PollInterval ({Seconds(PollInterval)}) is above MaxPollInterval ({Seconds(MaxPollInterval)}): raise MaxPollInterval as well.",
+                paramName);
+        }
+    }
+
+    private static TimeSpan CheckDelay(TimeSpan value, bool allowZero, string name, string extra = "")
+    {
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero) || value > MaxDuration)
+        {
+            var lower = allowZero ? "zero or more" : "positive";
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {lower} and at most {MaxDuration.TotalDays} days{extra}; got {value}.");
+        }
+
+        return value;
+    }
+
+    private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+}
