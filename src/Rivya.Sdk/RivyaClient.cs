@@ -66,12 +66,16 @@ public sealed class RivyaClient : IDisposable
 
         var pipeline = new RivyaPipeline(httpClient, options, logger);
         Generations = new GenerationsClient(pipeline);
+        Files = new FilesClient(pipeline);
         Credits = new CreditsClient(pipeline);
         Models = new ModelsClient(pipeline);
     }
 
     /// <summary>Submit generations, read their status, and wait for them.</summary>
     public GenerationsClient Generations { get; }
+
+    /// <summary>Upload reference files (streamed, checked before sending) and read their metadata.</summary>
+    public FilesClient Files { get; }
 
     /// <summary>The account's credit balance.</summary>
     public CreditsClient Credits { get; }

@@ -38,9 +38,14 @@ public sealed record RivyaFile
     /// <summary>When the file was uploaded (UTC).</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 
-    /// <summary>Fields the server sent that this SDK does not model.</summary>
+    /// <summary>Fields the server sent that this SDK does not model; null when there were none.</summary>
+    /// <remarks>
+    /// Not <c>init</c>: System.Text.Json fills init-only members through the constructor path, where extension data
+    /// cannot bind (it threw <see cref="InvalidOperationException"/> on first use).
+    /// </remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 
     /// <summary>
     /// An item for <see cref="ModelParams.ReferenceMediaItems"/> that points at this file, with its kind, name, MIME

@@ -1,0 +1,175 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+#if !NET8_0_OR_GREATER
+using System.Runtime.InteropServices;
+#endif
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// The <c>file</c> part's bytes, copied from the source to the network through one pooled buffer: nothing is buffered
+/// whole, so an upload's memory does not grow with the file. Its length is known up front (so the request carries a
+/// Content-Length and is not chunked) except for a non-seekable stream, which is counted against the size limit as it
+/// streams.
+/// </summary>
+internal sealed class FileBodyContent : HttpContent
+{
+    internal const int BufferSize = 64 * 1024;
+
+    private readonly UploadBody _body;
+    private readonly UploadCheck _check;
+
+    public FileBodyContent(UploadBody body, UploadCheck check)
+    {
+        _body = body;
+        _check = check;
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _body.Length ?? 0;
+        return _body.Length is not null;
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        WriteAsync(stream, CancellationToken.None);
+
+#if NET8_0_OR_GREATER
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+        WriteAsync(stream, cancellationToken);
+#endif
+
+    private async Task WriteAsync(Stream destination, CancellationToken cancellationToken)
+    {
+        if (!_body.TryBeginSend())
+        {
+            throw new InvalidOperationException("The upload's non-seekable stream was already sent once and cannot be sent again.");
+        }
+
+        long written = _body.Prefix.Length;
+        if (!_body.Prefix.IsEmpty)
+        {
+            await WriteMemoryAsync(destination, _body.Prefix, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_body.OpenRest is not { } openRest)
+        {
+            return;
+        }
+
+        var source = OpenSource(openRest);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            while (true)
+            {
+                var read = await ReadSourceAsync(source, buffer, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                written += read;
+                CheckRunningLength(written);
+#if NET8_0_OR_GREATER
+                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+#else
+                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+#endif
+            }
+
+            if (_body.Length is { } expected && written != expected)
+            {
+                throw new UploadSourceException(new IOException(
+                    FormattableString.Invariant($"The file shrank while it was being uploaded: {expected} bytes were expected, {written} were read.")));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (_body.OwnsRest)
+            {
+                source.Dispose();
+            }
+        }
+    }
+
+    private void CheckRunningLength(long written)
+    {
+        if (_body.Length is { } expected)
+        {
+            if (written > expected)
+            {
+                throw new UploadSourceException(new IOException(
+                    FormattableString.Invariant($"The file grew while it was being uploaded: {expected} bytes were expected and more were read.")));
+            }
+        }
+        else if (written > _check.MaxBytes)
+        {
+            // A non-seekable stream's size shows only as it is read; the request is abandoned mid-body.
+            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_check.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_check.LimitText}."))]);
+        }
+    }
+
+    private static Stream OpenSource(Func<Stream> openRest)
+    {
+        try
+        {
+            return openRest();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
+        {
+            throw new UploadSourceException(exception);
+        }
+    }
+
+    private static async Task<int> ReadSourceAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+#if NET8_0_OR_GREATER
+            return await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+            return await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+#endif
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new UploadSourceException(exception);
+        }
+    }
+
+    private static async Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+#if NET8_0_OR_GREATER
+        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+#else
+        if (MemoryMarshal.TryGetArray(bytes, out var segment))
+        {
+            await destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Memory not backed by an array (native memory, say): copied through a pooled buffer, a slice at a time.
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, BufferSize));
+        try
+        {
+            for (var offset = 0; offset < bytes.Length; offset += buffer.Length)
+            {
+                var slice = bytes.Slice(offset, Math.Min(buffer.Length, bytes.Length - offset));
+                slice.Span.CopyTo(buffer);
+                await destination.WriteAsync(buffer, 0, slice.Length, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+#endif
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// Checks an upload against the Files API's documented rules (and its target model's, when the SDK knows the model)
+/// before anything is sent, and settles the type to declare. Every violation is listed at once.
+/// </summary>
+internal static class FileUploadValidator
+{
+    public const int MaxClientRequestIdLength = 128;
+    private const string FallbackContentType = "application/octet-stream";
+
+    /// <exception cref="RivyaValidationException">The upload breaks at least one rule.</exception>
+    public static UploadCheck Check(FileUpload upload, string fileName, UploadBody body, bool skipValidation)
+    {
+        var kind = upload.Kind;
+        var kindRules = FileKindRules.For(kind);
+        var model = ModelCatalog.Find(upload.Model);
+        var detected = MediaSignature.Detect(body.Header.Span);
+        var (maxBytes, limitText) = SizeLimit(kind, kindRules, model);
+
+        if (skipValidation)
+        {
+            var type = upload.ContentType
+                ?? (detected is null ? null : UploadContentTypes.ForKind(detected, kind))
+                ?? UploadContentTypes.FromExtension(fileName)
+                ?? FallbackContentType;
+            return new UploadCheck(type, long.MaxValue, "no limit is checked (SkipValidation)");
+        }
+
+        var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(fileName))
+        {
+            errors.Add(new ValidationError("file", "needs a file name, e.g. cat.png (only the name is sent, never a directory)."));
+        }
+
+        CheckKind(kind, kindRules, model, errors);
+        if (upload.Model is { } modelId && string.IsNullOrWhiteSpace(modelId))
+        {
+            errors.Add(new ValidationError("model", "must not be blank: leave Model null to upload without a target model."));
+        }
+
+        if (upload.ClientRequestId is { Length: > MaxClientRequestIdLength } clientRequestId)
+        {
+            errors.Add(new ValidationError("client_request_id", Invariant($"must be at most {MaxClientRequestIdLength} characters; got {clientRequestId.Length}.")));
+        }
+
+        var isEmpty = body.Length == 0 || body.Header.IsEmpty;
+        if (isEmpty)
+        {
+            errors.Add(new ValidationError("file.size", "the file is empty."));
+        }
+        else if (body.Length is { } length && length > maxBytes)
+        {
+            errors.Add(new ValidationError("file.size", Invariant($"is {length:N0} bytes; {limitText}.")));
+        }
+
+        var contentType = ResolveContentType(upload, fileName, detected, isEmpty, errors, out var typeIsSettled);
+        if (typeIsSettled && contentType is not null)
+        {
+            CheckAllowedType(contentType, kind, kindRules, model, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RivyaValidationException(errors);
+        }
+
+        return new UploadCheck(contentType!, maxBytes, limitText);
+    }
+
+    /// <summary>The caller's type, else the bytes', else the extension's; contradictions are reported.</summary>
+    private static string? ResolveContentType(FileUpload upload, string fileName, string? detected, bool isEmpty, List<ValidationError> errors, out bool typeIsSettled)
+    {
+        typeIsSettled = false;
+        string? declared;
+        string declaredBy;
+        if (upload.ContentType is { } given)
+        {
+            if (!MediaTypeHeaderValue.TryParse(given, out _))
+            {
+                errors.Add(new ValidationError("file.contentType", $"'{given}' is not a MIME type such as image/png."));
+                return null;
+            }
+
+            declared = given;
+            declaredBy = "ContentType";
+        }
+        else
+        {
+            declared = UploadContentTypes.FromExtension(fileName);
+            declaredBy = $"the name '{fileName}'";
+        }
+
+        if (isEmpty)
+        {
+            return declared;
+        }
+
+        if (declared is not null && UploadContentTypes.IsVerifiable(declared))
+        {
+            if (detected is null)
+            {
+                errors.Add(new ValidationError("file.contentType", $"{declaredBy} says {declared}, but the file's first bytes match no known media signature: it is not {declared} (or any image, video or audio type the Files API accepts)."));
+                return null;
+            }
+
+            if (!UploadContentTypes.Agree(declared, detected))
+            {
+                errors.Add(new ValidationError("file.contentType", $"{declaredBy} says {declared}, but the file's bytes are {detected}."));
+                return null;
+            }
+        }
+
+        var resolved = upload.ContentType ?? (detected is null ? declared : UploadContentTypes.ForKind(detected, upload.Kind));
+        if (resolved is null)
+        {
+            errors.Add(new ValidationError("file.contentType", $"cannot be told: '{fileName}' has no known extension and the file's first bytes match no known media signature; set FileUpload.ContentType."));
+            return null;
+        }
+
+        typeIsSettled = true;
+        return resolved;
+    }
+
+    private static void CheckKind(MediaKind kind, FileKindRules? kindRules, ModelDefinition? model, List<ValidationError> errors)
+    {
+        if (kindRules is null)
+        {
+            var got = kind.ToString();
+            errors.Add(new ValidationError("kind", got.Length == 0
+                ? "is required: image, video or audio."
+                : $"'{got}' is not a kind the Files API accepts: image, video or audio."));
+        }
+
+        if (model is not null && !model.References.IsAllowed(kind))
+        {
+            errors.Add(new ValidationError("kind", $"{model.Id} accepts {string.Join(", ", model.References.AllowedKinds)} reference files only; got {kind}."));
+        }
+    }
+
+    private static void CheckAllowedType(string contentType, MediaKind kind, FileKindRules? kindRules, ModelDefinition? model, List<ValidationError> errors)
+    {
+        if (kindRules is not null && !kindRules.IsAllowedMimeType(contentType))
+        {
+            errors.Add(new ValidationError("file.contentType", $"{contentType} is not accepted for {kind} files; accepted: {string.Join(", ", kindRules.MimeTypes)}."));
+        }
+        else if (model is not null && model.References.IsAllowed(kind) && !model.References.IsAllowedMimeType(contentType))
+        {
+            errors.Add(new ValidationError("file.contentType", $"{contentType} is not accepted by {model.Id}; accepted: {string.Join(", ", model.References.AllowedMimeTypes)}."));
+        }
+    }
+
+    /// <summary>The stricter of the kind's and the model's limits, and words naming it.</summary>
+    private static (long MaxBytes, string Text) SizeLimit(MediaKind kind, FileKindRules? kindRules, ModelDefinition? model)
+    {
+        var max = long.MaxValue;
+        var text = "no documented limit applies";
+        if (kindRules is not null)
+        {
+            max = kindRules.MaxSizeBytes;
+            text = $"{kind} files may be at most {Describe(max)}";
+        }
+
+        if (model is not null && model.References.MaxFileSizeBytes < max)
+        {
+            max = model.References.MaxFileSizeBytes;
+            text = $"{model.Id} accepts reference files of at most {Describe(max)}";
+        }
+
+        return (max, text);
+    }
+
+    private static string Describe(long bytes) => Invariant($"{bytes / (1024.0 * 1024.0):0.##} MB ({bytes:N0} bytes)");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
