@@ -39,8 +39,12 @@ public sealed record RivyaFile
     public DateTimeOffset? CreatedAt { get; init; }
 
     /// <summary>Fields the server sent that this SDK does not model.</summary>
+    /// <remarks>
+    /// A setter, not <c>init</c>: System.Text.Json source generation binds init-only properties through the
+    /// deserialization constructor, and extension data cannot bind there (reading any file would throw).
+    /// </remarks>
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; init; }
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>
     /// An item for <see cref="ModelParams.ReferenceMediaItems"/> that points at this file, with its kind, name, MIME
