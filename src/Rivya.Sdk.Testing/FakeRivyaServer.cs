@@ -39,6 +39,7 @@ namespace Rivya.Sdk.Testing;
 public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
 {
     private const int StartAttempts = 3;
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WireMockServer _server;
     private readonly CancellationTokenSource _stopping;
@@ -212,7 +213,10 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     /// <summary>The server's address; never its key.</summary>
     public override string ToString() => $"FakeRivyaServer at {BaseAddress}";
 
-    /// <summary>Stops the server and frees its port. Delayed fault answers end at once. Safe to call twice.</summary>
+    /// <summary>
+    /// Stops the server and frees its port: when it returns, a new connection to <see cref="BaseAddress"/> is refused
+    /// (it waits up to 5 seconds for that). Delayed fault answers end at once. Safe to call twice.
+    /// </summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -224,6 +228,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         _server.Stop();
         _server.Dispose();
         _stopping.Dispose();
+        WaitUntilPortIsClosed(BaseAddress.Port);
     }
 
     /// <summary>Stops the server and frees its port (see <see cref="Dispose"/>).</summary>
@@ -269,6 +274,28 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
             {
                 // Another process took the free port between the probe and the bind: try another one.
             }
+        }
+    }
+
+    // WireMock's Stop can return while Kestrel is still shutting down (its host's own stop races it), so the port could
+    // still accept a connection for a moment. Wait, for a bounded time, until it refuses: then a fake started next on
+    // the same port binds, and a client of a disposed fake fails instead of being answered.
+    private static void WaitUntilPortIsClosed(int port)
+    {
+        var deadline = DateTime.UtcNow + StopTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, port);
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+
+            Thread.Sleep(10);
         }
     }
 

@@ -90,7 +90,27 @@ public class FakeServerOptionsTests
         fake.Dispose();
         await fake.DisposeAsync();
 
-        await client.Invoking(c => c.GetAsync("api/v1/models")).Should().ThrowAsync<HttpRequestException>();
+        using var fresh = Client(fake);
+        await fresh.Invoking(c => c.GetAsync("api/v1/models")).Should().ThrowAsync<HttpRequestException>("a new connection is refused");
+    }
+
+    [Fact]
+    public async Task A_fixed_port_is_used_and_can_be_taken_again_right_after_dispose()
+    {
+        int port;
+        using (var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var first = FakeRivyaServer.Start(new FakeRivyaServerOptions { Port = port });
+        first.BaseAddress.Should().Be(new Uri($"http://127.0.0.1:{port}/"));
+        await first.DisposeAsync();
+
+        await using var second = FakeRivyaServer.Start(new FakeRivyaServerOptions { Port = port });
+        using var client = Client(second);
+        (await client.GetAsync("api/v1/models")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     private static HttpClient Client(FakeRivyaServer fake)
