@@ -1,0 +1,48 @@
+using System;
+
+namespace Rivya.Sdk.Testing;
+
+/// <summary>
+/// How a <see cref="FakeRivyaServer"/> starts. Every property has a default that suits a test, so
+/// <c>FakeRivyaServer.Start()</c> needs none. The values are read once, by <see cref="FakeRivyaServer.Start"/>.
+/// </summary>
+public sealed class FakeRivyaServerOptions
+{
+    /// <summary>The key a fake server accepts unless <see cref="ApiKey"/> says otherwise. It is not a real key.</summary>
+    public const string DefaultApiKey = "rvya_sk_fake_0123456789abcdef";
+
+    /// <summary>
+    /// The only key the server accepts as <c>Authorization: Bearer &lt;key&gt;</c>; any other answers 401
+    /// <c>api_key_invalid</c>. Default <see cref="DefaultApiKey"/>.
+    /// </summary>
+    public string ApiKey { get; set; } = DefaultApiKey;
+
+    /// <summary>The account's credit balance at start. Default 10,000 credits; change it later with <see cref="FakeRivyaServer.SetBalance"/>.</summary>
+    public decimal InitialBalance { get; set; } = 10_000m;
+
+    /// <summary>
+    /// How many <c>GET /api/v1/generations/{id}</c> polls a task takes to finish. Each poll advances the task: the
+    /// polls before this one answer <c>processing</c>, this one answers <c>succeeded</c> (or <c>failed</c>).
+    /// Default 2; at least 1.
+    /// </summary>
+    public int PollsUntilSucceeded { get; set; } = 2;
+
+    /// <summary>
+    /// Whether a <c>params</c> key the model does not document answers 400 <c>validation_failed</c>, as Rivya's
+    /// "model-specific keys only" rule reads. Default true; set false to let parameters newer than this SDK through.
+    /// </summary>
+    public bool RejectUnknownParams { get; set; } = true;
+
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// The clock of the server's timestamps (<c>created_at</c>, <c>updated_at</c>). Default
+    /// <see cref="TimeProvider.System"/>. Only timestamps read it: a task advances per poll, never with time.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>A summary of the options; the API key is never shown.</summary>
+    public override string ToString() =>
+        FormattableString.Invariant($"FakeRivyaServerOptions {{ InitialBalance = {InitialBalance}, PollsUntilSucceeded = {PollsUntilSucceeded}, Port = {Port}, ApiKey = [redacted] }}");
+}

@@ -1,0 +1,235 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Rivya.Sdk.Testing.Generations;
+
+/// <summary>
+/// Checks a create body against the documented rules, read from the SDK's own <see cref="ModelCatalog"/> so the fake
+/// and the SDK cannot disagree. Collects every violation as <c>path: message</c>.
+/// </summary>
+internal static class GenerationBodyValidator
+{
+    private const string ReferencesKey = "referenceMediaItems";
+    private const string ReferencesPath = "params." + ReferencesKey;
+
+    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, out ModelDefinition? model)
+    {
+        var errors = new List<string>();
+        model = ValidateModel(body, errors);
+
+        if (body.ContainsKey("files"))
+        {
+            errors.Add("files: is not accepted at the top level; put reference media in params.referenceMediaItems.");
+        }
+
+        ValidatePrompt(body["prompt"], model, errors);
+
+        if (body.TryGetPropertyValue("client_request_id", out var clientRequestId) && clientRequestId is not null && !IsString(clientRequestId))
+        {
+            errors.Add("client_request_id: must be a string.");
+        }
+
+        if (body.TryGetPropertyValue("params", out var parameters) && parameters is not null)
+        {
+            if (parameters is not JsonObject parameterObject)
+            {
+                errors.Add("params: must be a JSON object.");
+            }
+            else if (model is not null)
+            {
+                ValidateParams(parameterObject, model, rejectUnknownParams, errors);
+            }
+        }
+
+        return errors;
+    }
+
+    private static ModelDefinition? ValidateModel(JsonObject body, List<string> errors)
+    {
+        var node = body["model"];
+        if (node is null || !IsString(node))
+        {
+            errors.Add("model: is required and must be a string, e.g. \"kling-3-0\".");
+            return null;
+        }
+
+        var id = node.GetValue<string>();
+        var model = ModelCatalog.Find(id);
+        if (model is null)
+        {
+            errors.Add($"model: '{id}' is not a known model; known models: {string.Join(", ", ModelCatalog.All.Select(m => m.Id))}.");
+        }
+
+        return model;
+    }
+
+    private static void ValidatePrompt(JsonNode? node, ModelDefinition? model, List<string> errors)
+    {
+        if (node is null)
+        {
+            errors.Add("prompt: is required.");
+            return;
+        }
+
+        if (!IsString(node))
+        {
+            errors.Add("prompt: must be a string.");
+            return;
+        }
+
+        var prompt = node.GetValue<string>();
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            errors.Add("prompt: must not be blank.");
+        }
+        else if (model is not null && prompt.Length > model.MaxPromptLength)
+        {
+            errors.Add(FormattableString.Invariant($"prompt: must be at most {model.MaxPromptLength} characters for {model.Id}; got {prompt.Length}."));
+        }
+    }
+
+    private static void ValidateParams(JsonObject parameters, ModelDefinition model, bool rejectUnknownParams, List<string> errors)
+    {
+        foreach (var property in parameters)
+        {
+            if (property.Key == ReferencesKey)
+            {
+                ValidateReferences(property.Value, model, errors);
+                continue;
+            }
+
+            var parameter = model.FindParameter(property.Key);
+            if (parameter is null)
+            {
+                if (rejectUnknownParams)
+                {
+                    errors.Add($"params.{property.Key}: is not a parameter of {model.Id}; documented: {string.Join(", ", model.Parameters.Select(p => p.WireKey))}, {ReferencesKey}.");
+                }
+
+                continue;
+            }
+
+            ValidateParameter(parameter, property.Value, errors);
+        }
+    }
+
+    private static void ValidateParameter(ModelParameter parameter, JsonNode? value, List<string> errors)
+    {
+        var path = "params." + parameter.WireKey;
+        switch (parameter.Kind)
+        {
+            case ModelParameterKind.Select:
+                if (value is null || !IsString(value))
+                {
+                    errors.Add($"{path}: must be a JSON string (select values are sent as strings, e.g. \"{parameter.Options[0]}\"); got {Describe(value)}.");
+                }
+                else if (!parameter.IsAllowed(value.GetValue<string>()))
+                {
+                    errors.Add($"{path}: must be one of {string.Join(", ", parameter.Options)}; got '{value.GetValue<string>()}'.");
+                }
+
+                break;
+
+            case ModelParameterKind.Number:
+                if (value is null || value.GetValueKind() != JsonValueKind.Number)
+                {
+                    errors.Add($"{path}: must be a JSON number; got {Describe(value)}.");
+                }
+                else if (!parameter.IsAllowed(value.GetValue<double>()))
+                {
+                    errors.Add(FormattableString.Invariant($"{path}: must be a number from {parameter.Minimum} to {parameter.Maximum} inclusive; got {value.ToJsonString()}."));
+                }
+
+                break;
+
+            default:
+                if (value is null || !IsString(value))
+                {
+                    errors.Add($"{path}: must be a string; got {Describe(value)}.");
+                }
+
+                break;
+        }
+    }
+
+    private static void ValidateReferences(JsonNode? node, ModelDefinition model, List<string> errors)
+    {
+        if (node is not JsonArray items)
+        {
+            errors.Add($"{ReferencesPath}: must be an array; got {Describe(node)}.");
+            return;
+        }
+
+        var rules = model.References;
+        if (items.Count > rules.MaxItems)
+        {
+            errors.Add(FormattableString.Invariant($"{ReferencesPath}: must hold at most {rules.MaxItems} item(s) for {model.Id}; got {items.Count}."));
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var path = FormattableString.Invariant($"{ReferencesPath}[{i}]");
+            if (items[i] is not JsonObject item)
+            {
+                errors.Add($"{path}: must be an object with url and kind.");
+                continue;
+            }
+
+            ValidateReferenceItem(item, path, rules, errors);
+        }
+    }
+
+    private static void ValidateReferenceItem(JsonObject item, string path, ReferenceRules rules, List<string> errors)
+    {
+        var url = item["url"];
+        if (url is null || !IsString(url) || !IsAbsoluteHttpUrl(url.GetValue<string>()))
+        {
+            errors.Add($"{path}.url: is required and must be an absolute http or https URL; got {Describe(url)}.");
+        }
+
+        var kind = item["kind"];
+        if (kind is null || !IsString(kind))
+        {
+            errors.Add($"{path}.kind: is required and must be one of {string.Join(", ", rules.AllowedKinds)}; got {Describe(kind)}.");
+        }
+        else if (!rules.IsAllowed(new MediaKind(kind.GetValue<string>())))
+        {
+            errors.Add($"{path}.kind: must be {string.Join(" or ", rules.AllowedKinds)} for this model; got '{kind.GetValue<string>()}'.");
+        }
+
+        if (item.TryGetPropertyValue("mimeType", out var mimeType) && mimeType is not null)
+        {
+            if (!IsString(mimeType) || !rules.IsAllowedMimeType(mimeType.GetValue<string>()))
+            {
+                errors.Add($"{path}.mimeType: must be one of {string.Join(", ", rules.AllowedMimeTypes)}; got {Describe(mimeType)}.");
+            }
+        }
+
+        foreach (var textField in new[] { "name", "durationToken" })
+        {
+            if (item.TryGetPropertyValue(textField, out var text) && text is not null && !IsString(text))
+            {
+                errors.Add($"{path}.{textField}: must be a string; got {Describe(text)}.");
+            }
+        }
+
+        if (item.TryGetPropertyValue("durationSeconds", out var duration) && duration is not null
+            && duration.GetValueKind() != JsonValueKind.Number)
+        {
+            errors.Add($"{path}.durationSeconds: must be a number; got {Describe(duration)}.");
+        }
+    }
+
+    private static bool IsString(JsonNode node) => node.GetValueKind() == JsonValueKind.String;
+
+    private static bool IsAbsoluteHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
+}
