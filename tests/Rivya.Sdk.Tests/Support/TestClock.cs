@@ -29,9 +29,11 @@ public sealed class TestClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Wrapped: Polly's pooled timeouts create an idle timer and arm it later with Change(). Recorded only once the
+        // timer exists: a test that advances the clock as soon as it hears of a timer must not outrun its creation.
+        var timer = new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
         Record(dueTime);
-        // Wrapped: Polly's pooled timeouts create an idle timer and arm it later with Change().
-        return new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        return timer;
     }
 
     private void Record(TimeSpan dueTime)
@@ -83,8 +85,9 @@ public sealed class TestClock : FakeTimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            var changed = _inner.Change(dueTime, period);
             _clock.Record(dueTime);
-            return _inner.Change(dueTime, period);
+            return changed;
         }
 
         public void Dispose() => _inner.Dispose();
