@@ -83,6 +83,9 @@ public sealed class RivyaClient : IDisposable
     /// <summary>The server's model catalogue (no key needed).</summary>
     public ModelsClient Models { get; }
 
+    /// <summary>The <see cref="System.Net.Http.HttpClient"/> every call goes through (for tests).</summary>
+    internal HttpClient HttpClient => _http;
+
     /// <summary>Disposes the <see cref="HttpClient"/> if the client created it; a caller-supplied one is left alone.</summary>
     public void Dispose()
     {

@@ -20,6 +20,12 @@ internal static class ErrorResponseReader
 
     private const int MaxExcerptChars = 200;
 
+    /// <summary>Longest server message kept; Rivya's are one sentence, anything longer is not worth an exception message.</summary>
+    private const int MaxMessageChars = 500;
+
+    /// <summary>Longest code or request id kept; real ones are short identifiers.</summary>
+    private const int MaxIdChars = 200;
+
     public static async Task<ServerError> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? secret, CancellationToken cancellationToken)
     {
         var body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
@@ -29,7 +35,17 @@ internal static class ErrorResponseReader
         var envelope = TryParse(body);
         if (envelope?.Error is { } error && (error.Code is not null || error.Message is not null))
         {
-            return new ServerError(response.StatusCode, response.ReasonPhrase, error.Code, Scrub(error.Message, secret), error.RequestId, retryAfter, null, contentType);
+            // Every field came from the server, so each is scrubbed (an echo of the request can put the key anywhere)
+            // and only then shortened, so a cut never leaves half a key behind.
+            return new ServerError(
+                response.StatusCode,
+                response.ReasonPhrase,
+                Shorten(SecretScrubber.Scrub(error.Code, secret), MaxIdChars),
+                Shorten(SecretScrubber.Scrub(error.Message, secret), MaxMessageChars),
+                Shorten(SecretScrubber.Scrub(error.RequestId, secret), MaxIdChars),
+                retryAfter,
+                null,
+                contentType);
         }
 
         return new ServerError(response.StatusCode, response.ReasonPhrase, null, null, null, retryAfter, Excerpt(body, secret), contentType);
@@ -87,7 +103,9 @@ internal static class ErrorResponseReader
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(body.Array!, body.Offset, Math.Min(body.Count, MaxExcerptChars * 4));
+        // The whole (limited) body is scrubbed before it is folded and cut: the key may sit anywhere in it, even
+        // after pages of whitespace that folding removes.
+        var text = SecretScrubber.Scrub(Encoding.UTF8.GetString(body.Array!, body.Offset, body.Count), secret, wasCut: body.Count >= MaxBodyBytes)!;
         var folded = new StringBuilder(MaxExcerptChars + 1);
         var lastWasSpace = false;
         foreach (var c in text)
@@ -107,10 +125,9 @@ internal static class ErrorResponseReader
             }
         }
 
-        return Scrub(folded.ToString().TrimEnd(), secret);
+        return folded.ToString().TrimEnd();
     }
 
-    /// <summary>A server (or a proxy) that echoes the request must not put the key into an exception message.</summary>
-    private static string? Scrub(string? text, string? secret) =>
-        text is null || string.IsNullOrEmpty(secret) ? text : text.Replace(secret, "***");
+    private static string? Shorten(string? text, int maxChars) =>
+        text is null || text.Length <= maxChars ? text : text.Remove(maxChars) + "…";
 }

@@ -7,7 +7,8 @@ namespace Rivya.Sdk.Http;
 
 /// <summary>
 /// The allow-list of response headers that may be logged (at Trace). Anything not named here, including
-/// <c>Authorization</c> and cookies, is never logged, whatever a proxy or a future server adds.
+/// <c>Authorization</c> and cookies, is never logged, whatever a proxy or a future server adds. Values are scrubbed of
+/// the key too: a proxy that echoes the request can put it in any header.
 /// </summary>
 internal static class LoggedHeaders
 {
@@ -17,7 +18,7 @@ internal static class LoggedHeaders
         "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
     ];
 
-    public static void Log(ILogger logger, HttpMethod method, string path, HttpResponseMessage response)
+    public static void Log(ILogger logger, HttpMethod method, string path, HttpResponseMessage response, string? secret)
     {
         if (!logger.IsEnabled(LogLevel.Trace))
         {
@@ -28,7 +29,7 @@ internal static class LoggedHeaders
         {
             if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
             {
-                RivyaLog.ResponseHeader(logger, method.Method, path, name, string.Join(", ", values));
+                RivyaLog.ResponseHeader(logger, method.Method, path, name, SecretScrubber.Scrub(string.Join(", ", values), secret)!);
             }
         }
     }

@@ -107,7 +107,7 @@ internal sealed class RivyaPipeline
         {
             using var message = CreateMessage(request);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            LoggedHeaders.Log(_logger, request.Method, request.Uri.AbsolutePath, response);
+            LoggedHeaders.Log(_logger, request.Method, request.Uri.AbsolutePath, response, _apiKey);
 
             AttemptResult<T> result;
             if (response.IsSuccessStatusCode)
