@@ -10,7 +10,7 @@ using Xunit;
 
 namespace Rivya.Sdk.Tests.Http;
 
-public sealed class SmokeTests : IDisposable
+public sealed class CreateWireTests : IDisposable
 {
     private readonly WireMockServer _server = WireMockServer.Start();
 
@@ -39,35 +39,5 @@ public sealed class SmokeTests : IDisposable
         System.Text.Json.Nodes.JsonNode.DeepEquals(
             System.Text.Json.Nodes.JsonNode.Parse(entry.Body!),
             Fixture.Json("requests/kling-3-0.minimal.json")).Should().BeTrue(entry.Body);
-    }
-
-    [Fact]
-    public async Task A_503_then_201_is_retried_after_the_backoff_with_the_same_idempotency_key()
-    {
-        _server.Given(Request.Create().WithPath("/api/v1/generations").UsingPost()).InScenario("flaky").WillSetStateTo("up")
-            .RespondWith(Response.Create().WithStatusCode(503).WithBody("{\"error\":{\"code\":\"public_api_disabled\",\"message\":\"off\"}}"));
-        _server.Given(Request.Create().WithPath("/api/v1/generations").UsingPost()).InScenario("flaky").WhenStateIs("up")
-            .RespondWith(Response.Create().WithStatusCode(201).WithBody(Fixture.Read("responses/kling-3-0.create.json")));
-        var clock = new TestClock();
-        using var client = new RivyaClient(new RivyaClientOptions
-        {
-            ApiKey = TestKeys.ApiKey,
-            BaseAddress = new Uri(_server.Url!),
-            TimeProvider = clock,
-            JitterSource = () => 0.5,
-        });
-
-        var call = client.Generations.CreateAsync(new GenerationRequest { Prompt = "p", Params = new Kling30Params() });
-        var attemptTimeout = await clock.NextTimerAsync();
-        var backoff = await clock.NextTimerAsync();
-        clock.Advance(backoff);
-        var created = await call;
-
-        attemptTimeout.Should().Be(TimeSpan.FromSeconds(100));
-        backoff.Should().Be(TimeSpan.FromSeconds(1));
-        created.Id.Should().Be("task_kling_3_0_example");
-        var keys = _server.LogEntries.Select(e => e.RequestMessage!.Headers!["Idempotency-Key"].Single()).ToList();
-        keys.Should().HaveCount(2);
-        keys.Distinct().Should().ContainSingle();
     }
 }
