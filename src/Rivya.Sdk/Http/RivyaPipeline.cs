@@ -266,7 +266,8 @@ internal sealed class RivyaPipeline
         var request = call.Request;
         if (exception is OperationCanceledException && call.CallerToken.IsCancellationRequested)
         {
-            ExceptionDispatchInfo.Capture(exception).Throw();
+            // Carry the caller's own token (not Polly's linked one), so `when (ex.CancellationToken == ct)` filters work.
+            throw new OperationCanceledException("The call was cancelled by its CancellationToken.", exception, call.CallerToken);
         }
 
         if (!RetryPolicy.IsTransient(exception, call.CallerToken))

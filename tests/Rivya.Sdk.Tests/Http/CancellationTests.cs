@@ -26,7 +26,8 @@ public sealed class CancellationTests : WireMockTest
         var backoff = await Clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(100));
         cts.Cancel();
 
-        await FluentActions.Awaiting(() => call.WaitAsync(SafetyLimit)).Should().ThrowAsync<OperationCanceledException>();
+        (await FluentActions.Awaiting(() => call.WaitAsync(SafetyLimit)).Should().ThrowAsync<OperationCanceledException>())
+            .Which.CancellationToken.Should().Be(cts.Token, "the caller's own token is the one cancelled");
         backoff.Should().Be(TimeSpan.FromSeconds(1));
         script.Count.Should().Be(1);
     }
@@ -42,7 +43,8 @@ public sealed class CancellationTests : WireMockTest
         await script.NextRequestAsync();
         cts.Cancel();
 
-        await FluentActions.Awaiting(() => call.WaitAsync(SafetyLimit)).Should().ThrowAsync<OperationCanceledException>();
+        (await FluentActions.Awaiting(() => call.WaitAsync(SafetyLimit)).Should().ThrowAsync<OperationCanceledException>())
+            .Which.CancellationToken.Should().Be(cts.Token, "the caller's own token is the one cancelled");
         script.Count.Should().Be(1);
         Clock.AllTimers.Should().Equal(TimeSpan.FromSeconds(100));
     }
