@@ -1,0 +1,33 @@
+// Quickstart: create a kling-3-0 generation, wait for it while printing each status change, print the video's URL.
+//   dotnet run --project samples/Quickstart
+// With RIVYA_API_KEY set this talks to rivya.ai (and spends credits); without it, to a local fake Rivya.
+using Rivya.Samples;
+using Rivya.Sdk;
+
+await using var environment = SampleEnvironment.Start();
+using var client = environment.CreateClient();
+
+var request = new GenerationRequest
+{
+    Prompt = "A cinematic product reveal with smooth camera movement",
+    Params = new Kling30Params { Mode = Kling30Mode.Std, Duration = 5, AspectRatio = AspectRatio.Landscape },
+};
+
+// Told once per status change: queued, processing, succeeded.
+var waitOptions = environment.WaitOptions with
+{
+    Progress = new InlineProgress<Generation>(g => Console.WriteLine($"  {g.Id}: {g.Status}")),
+};
+
+try
+{
+    Console.WriteLine($"Creating a {request.Params.ModelId} generation and waiting for it...");
+    Generation done = await client.Generations.CreateAndWaitAsync(request, waitOptions, cancellationToken: environment.CancellationToken);
+
+    Console.WriteLine($"Generation {done.Id} succeeded ({done.FinalCredits} credits): {done.Result?.PrimaryUrl}");
+    return 0;
+}
+catch (Exception e) when (e is RivyaException or OperationCanceledException)
+{
+    return SampleEnvironment.Fail(e);
+}
