@@ -123,7 +123,7 @@ internal sealed class RivyaPipeline
             RivyaTelemetry.RecordResponse(activity, (int)response.StatusCode, result.Error?.ErrorCode);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                RivyaLog.AttemptCompleted(_logger, request.Method.Method, request.Uri.AbsolutePath, (int)response.StatusCode, ElapsedMs(started), attempt, result.Error?.RequestId);
+                RivyaLog.AttemptCompleted(_logger, request.Method.Method, request.Uri.AbsolutePath, (int)response.StatusCode, ElapsedMs(started), attempt, result.Error?.RequestId ?? HeaderRequestId(response) ?? "none");
             }
 
             return Outcome.FromResult(result);
@@ -299,6 +299,12 @@ internal sealed class RivyaPipeline
         OperationCanceledException => "the call was cancelled",
         _ => exception.GetType().Name + ": " + exception.Message,
     };
+
+    /// <summary>A request id from <c>X-Request-Id</c>, scrubbed like every echoed value; null when absent.</summary>
+    private string? HeaderRequestId(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Request-Id", out var values)
+            ? SecretScrubber.Scrub(string.Join(",", values), _apiKey)
+            : null;
 
     private double ElapsedMs(long started) => _options.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
 }

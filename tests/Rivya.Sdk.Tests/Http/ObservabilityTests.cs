@@ -37,6 +37,8 @@ public sealed class ObservabilityTests : WireMockTest
             .Should().Be(("POST", "/api/v1/generations", 503, 1, "req_1"));
         first["ElapsedMs"].Should().BeOfType<double>();
 
+        lines[2]["RequestId"].Should().Be("none", "a success carries no error body, and this server sent no X-Request-Id");
+
         var retry = lines[1];
         retry.Level.Should().Be(LogLevel.Information);
         (retry["DelayMs"], retry["Retry"], retry["MaxRetries"]).Should().Be((1000d, 1, 2));
