@@ -11,8 +11,17 @@ namespace Rivya.Sdk;
 /// </summary>
 public sealed record RivyaFile
 {
-    /// <summary>The file id, for <c>client.Files.GetAsync</c>.</summary>
-    public string? Id { get; init; }
+    private readonly string _id = string.Empty;
+
+    /// <summary>The file id, for <c>client.Files.GetAsync</c>; empty when the server sent none.</summary>
+    public string Id
+    {
+        get => _id;
+
+        // Source-generated deserialization assigns null to an init-only property missing from the JSON
+        // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
+        init => _id = value ?? string.Empty;
+    }
 
     /// <summary>The URL a generation can reference.</summary>
     public string? Url { get; init; }

@@ -19,7 +19,7 @@ public sealed class RivyaFileTests
 
         file.Url.Should().Be("https://cdn.rivya.ai/files/f1/clip.mp4");
         file.DurationToken.Should().Be("dt_abc");
-        file.Id.Should().BeNull();
+        file.Id.Should().BeEmpty("a missing id reads as empty, never null");
         file.Kind.Should().BeNull();
         file.MimeType.Should().BeNull();
         file.SizeBytes.Should().BeNull();
