@@ -1,0 +1,26 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+
+namespace Rivya.Sdk.Benchmarks;
+
+/// <summary>
+/// One job, sized for a 2-core machine: one launch, 6 warm-up and 20 measured iterations of about 0.5 s each
+/// (BenchmarkDotNet picks the calls per iteration). About 20 s per benchmark. The median is shown beside the mean:
+/// on a shared 2-core machine a few iterations land on a busy patch and pull the mean up.
+/// </summary>
+public sealed class BenchConfig : ManualConfig
+{
+    public BenchConfig()
+    {
+        AddJob(Job.Default
+            .WithId("Loopback")
+            .WithLaunchCount(1)
+            .WithWarmupCount(6)
+            .WithIterationCount(20));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.Median);
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace Rivya.Sdk.Benchmarks;
+
+/// <summary>
+/// A rough, BenchmarkDotNet-free pass for iterating on the SDK's hot path: the wire check, a warm-up, then rounds in
+/// which every case runs a batch of sequential calls in turn, so a slow patch of background load hits every client
+/// alike. Prints each case's median microseconds per call over the rounds and its allocated bytes per call
+/// (process-wide, like BenchmarkDotNet's MemoryDiagnoser). The README's numbers come from BenchmarkDotNet.
+/// </summary>
+public static class QuickRun
+{
+    public static int Run(string[] args, string? only = null)
+    {
+        var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        using var clients = new ClientsUnderTest();
+        WireCheck.Verify(clients);
+        Console.WriteLine("wire check passed");
+
+        var floor = new LoopbackFloorBenchmarks();
+        floor.Setup();
+        try
+        {
+            var cases = new List<(string Name, Func<Task> Call)>
+            {
+                ("Floor RawSocketGet", () => Task.FromResult(floor.RawGet())),
+                ("Create HandWritten", () => clients.HandWritten.CreateAsync(clients.Body)),
+                ("Create Refit", () => clients.Refit.CreateAsync(clients.Body, Guid.NewGuid().ToString())),
+                ("Create Sdk", () => clients.Sdk.Generations.CreateAsync(clients.Request)),
+                ("Get HandWritten", () => clients.HandWritten.GetAsync(ClientsUnderTest.GenerationId)),
+                ("Get Refit", () => clients.Refit.GetAsync(ClientsUnderTest.GenerationId)),
+                ("Get Sdk", () => clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId)),
+            };
+
+            if (only is not null)
+            {
+                var found = cases.Find(c => c.Name == only);
+                return found.Call is null ? Fail(only) : AllocationSampler.Run(only, calls, found.Call);
+            }
+
+            const int Rounds = 10;
+            var batch = Math.Max(1, calls / Rounds);
+            foreach (var (_, call) in cases)
+            {
+                Measure(call, batch);
+            }
+
+            var micros = cases.ToDictionary(c => c.Name, _ => new List<double>());
+            var bytes = cases.ToDictionary(c => c.Name, _ => 0L);
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var (name, call) in cases)
+                {
+                    var (elapsed, allocated) = Measure(call, batch);
+                    micros[name].Add(elapsed.TotalMilliseconds * 1000 / batch);
+                    bytes[name] += allocated;
+                }
+            }
+
+            foreach (var (name, _) in cases)
+            {
+                var sorted = micros[name].Order().ToArray();
+                var median = (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {median,8:0.0} us (median of {Rounds} rounds) {bytes[name] / (double)(batch * Rounds),8:0} B"));
+            }
+
+            return 0;
+        }
+        finally
+        {
+            floor.Cleanup();
+        }
+    }
+
+    private static (TimeSpan Elapsed, long Allocated) Measure(Func<Task> call, int calls)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++)
+        {
+            call().GetAwaiter().GetResult();
+        }
+
+        watch.Stop();
+        return (watch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - before);
+    }
+
+    private static int Fail(string name)
+    {
+        Console.Error.WriteLine($"No case named '{name}'.");
+        return 1;
+    }
+}
