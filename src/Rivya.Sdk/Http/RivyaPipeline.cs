@@ -144,7 +144,9 @@ internal sealed class RivyaPipeline
         }
     }
 
-    private static async Task<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    // A ValueTask: a small body usually arrives with the headers, so this completes synchronously, and a Task would
+    // be one more allocation per call.
+    private static async ValueTask<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         try
         {
