@@ -18,18 +18,19 @@ public sealed class ClientsUnderTest : IDisposable
     private readonly HttpClient _refitHttp;
     private readonly HttpClient _sdkHttp;
 
-    public ClientsUnderTest()
+    /// <param name="inMemory">Diagnostics only: every client on an <see cref="InMemoryHandler"/> instead of the loopback server.</param>
+    public ClientsUnderTest(bool inMemory = false)
     {
         Responses = ServerResponses.FromFixtures();
         Server = LoopbackServer.Start(Responses);
 
-        _handWrittenHttp = BenchHttp.CreateClient();
+        _handWrittenHttp = BenchHttp.CreateClient(null, inMemory ? new InMemoryHandler(Responses) : null);
         HandWritten = new HandWrittenClient(_handWrittenHttp, Server.BaseAddress, BenchHttp.ApiKey);
 
-        _refitHttp = BenchHttp.CreateClient(Server.BaseAddress);
+        _refitHttp = BenchHttp.CreateClient(Server.BaseAddress, inMemory ? new InMemoryHandler(Responses) : null);
         Refit = RefitClientFactory.Create(_refitHttp, BenchHttp.ApiKey);
 
-        _sdkHttp = BenchHttp.CreateClient();
+        _sdkHttp = BenchHttp.CreateClient(null, inMemory ? new InMemoryHandler(Responses) : null);
         Sdk = new RivyaClient(_sdkHttp, new RivyaClientOptions
         {
             ApiKey = BenchHttp.ApiKey,

@@ -12,9 +12,10 @@ public static class BenchHttp
 
     public const string UserAgent = "rivya-dotnet-bench/0.1.0";
 
-    public static HttpClient CreateClient(Uri? baseAddress = null)
+    /// <summary>A client on a keep-alive <see cref="SocketsHttpHandler"/>, or on <paramref name="handler"/> when given.</summary>
+    public static HttpClient CreateClient(Uri? baseAddress = null, HttpMessageHandler? handler = null)
     {
-        var handler = new SocketsHttpHandler
+        handler ??= new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.None,
