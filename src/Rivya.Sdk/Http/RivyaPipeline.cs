@@ -202,7 +202,7 @@ internal sealed class RivyaPipeline
             }
         }
 
-        message.Content = request.ContentFactory?.Invoke();
+        message.Content = request.JsonBody is { } json ? JsonBody.Create(json) : request.ContentFactory?.Invoke();
         return message;
     }
 
