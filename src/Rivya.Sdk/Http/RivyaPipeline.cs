@@ -29,6 +29,7 @@ internal sealed class RivyaPipeline
     private readonly string? _authorization;
     private readonly string? _apiKey;
     private readonly string _userAgent;
+    private readonly string _baseAddressText;
 
     public RivyaPipeline(HttpClient http, RivyaClientOptions options, ILogger logger)
     {
@@ -39,6 +40,7 @@ internal sealed class RivyaPipeline
         _authorization = _apiKey is null ? null : "Bearer " + _apiKey;
         _userAgent = UserAgent.Build(options.UserAgent);
         BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
+        _baseAddressText = BaseAddress.GetLeftPart(UriPartial.Path);
         _resilience = BuildResilience(options);
     }
 
@@ -50,7 +52,12 @@ internal sealed class RivyaPipeline
 
     public bool HasApiKey => _apiKey is not null;
 
-    public Uri Resolve(string relativePath) => new(BaseAddress, relativePath);
+    /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>
+    /// <remarks>
+    /// A concatenation parsed once: <c>new Uri(BaseAddress, relativePath)</c> parses the relative part, then the
+    /// combined one, some 280 bytes more per call.
+    /// </remarks>
+    public Uri Resolve(string relativePath) => new(_baseAddressText + relativePath, UriKind.Absolute);
 
     /// <summary>Runs <paramref name="request"/> to a parsed <typeparamref name="T"/> or a typed exception.</summary>
     /// <exception cref="InvalidOperationException">The call needs a key and none was configured.</exception>
