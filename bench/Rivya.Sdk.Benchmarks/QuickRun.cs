@@ -15,6 +15,8 @@ namespace Rivya.Sdk.Benchmarks;
 /// </summary>
 public static class QuickRun
 {
+    private const int Rounds = 20;
+
     public static int Run(string[] args, string? only = null)
     {
         var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
@@ -63,7 +65,6 @@ public static class QuickRun
                 return found.Call is null ? Fail(only) : AllocationSampler.Run(only, calls, found.Call);
             }
 
-            const int Rounds = 10;
             var batch = Math.Max(1, calls / Rounds);
             foreach (var (_, call) in cases)
             {
@@ -82,11 +83,21 @@ public static class QuickRun
                 }
             }
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Rounds} interleaved rounds of {batch} calls per case; medians over the rounds"));
+            Console.WriteLine($"{"case",-20} {"us/call",8} {"time ratio",10} {"B/call",8} {"alloc ratio",11}");
             foreach (var (name, _) in cases)
             {
-                var sorted = micros[name].Order().ToArray();
-                var median = (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {median,8:0.0} us (median of {Rounds} rounds) {bytes[name] / (double)(batch * Rounds),8:0} B"));
+                // The ratio is taken round by round against the hand-written client of the same operation, which ran
+                // moments before: slow drifts in background load cancel out.
+                var baseline = name.Split(' ')[0] + " HandWritten";
+                var ratio = micros.TryGetValue(baseline, out var reference)
+                    ? Median(micros[name].Zip(reference, (mine, theirs) => mine / theirs)).ToString("0.00", CultureInfo.InvariantCulture)
+                    : "-";
+                var allocated = bytes[name] / (double)(batch * Rounds);
+                var allocRatio = bytes.TryGetValue(baseline, out var referenceBytes)
+                    ? (bytes[name] / (double)referenceBytes).ToString("0.00", CultureInfo.InvariantCulture)
+                    : "-";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {Median(micros[name]),8:0.0} {ratio,10} {allocated,8:0} {allocRatio,11}"));
             }
 
             return 0;
@@ -95,6 +106,12 @@ public static class QuickRun
         {
             floor.Cleanup();
         }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return (sorted[(sorted.Length - 1) / 2] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static (TimeSpan Elapsed, long Allocated) Measure(Func<Task> call, int calls, bool threadBytes = false)
