@@ -7,7 +7,8 @@ namespace Rivya.Sdk.Benchmarks;
 
 /// <summary>
 /// Create and get, one call at a time, for the hand-written baseline, Refit and the SDK against the same loopback
-/// server. Ratios are to the hand-written client within each category.
+/// server, and again on an in-memory handler (the clients' own cost). Ratios are to the hand-written client within
+/// each category and transport.
 /// </summary>
 [Config(typeof(BenchConfig))]
 [SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet owns the lifetime: [GlobalCleanup] disposes.")]
@@ -16,11 +17,14 @@ public class GenerationBenchmarks
 {
     private ClientsUnderTest _clients = null!;
 
+    [Params(Transport.Loopback, Transport.InMemory)]
+    public Transport Transport { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _clients = new ClientsUnderTest();
-        WireCheck.Verify(_clients);
+        _clients = new ClientsUnderTest(inMemory: Transport == Transport.InMemory);
+        WireCheck.Verify(_clients, checkWire: Transport == Transport.Loopback);
     }
 
     [GlobalCleanup]
