@@ -52,10 +52,9 @@ public partial class GenerationsClient
             RequestValidator.ThrowIfInvalid(request);
         }
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(request, RivyaJsonContext.Default.GenerationRequest);
         var call = new RivyaRequest("generations.create", HttpMethod.Post, _generationsUri)
         {
-            ContentFactory = () => JsonBody.Create(body),
+            JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, RivyaJsonContext.Default.GenerationRequest),
             IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
             Options = options,
         };

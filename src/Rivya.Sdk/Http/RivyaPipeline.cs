@@ -29,6 +29,7 @@ internal sealed class RivyaPipeline
     private readonly string? _authorization;
     private readonly string? _apiKey;
     private readonly string _userAgent;
+    private readonly string _baseAddressText;
 
     public RivyaPipeline(HttpClient http, RivyaClientOptions options, ILogger logger)
     {
@@ -39,6 +40,7 @@ internal sealed class RivyaPipeline
         _authorization = _apiKey is null ? null : "Bearer " + _apiKey;
         _userAgent = UserAgent.Build(options.UserAgent);
         BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
+        _baseAddressText = BaseAddress.GetLeftPart(UriPartial.Path);
         _resilience = BuildResilience(options);
     }
 
@@ -50,7 +52,12 @@ internal sealed class RivyaPipeline
 
     public bool HasApiKey => _apiKey is not null;
 
-    public Uri Resolve(string relativePath) => new(BaseAddress, relativePath);
+    /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>
+    /// <remarks>
+    /// A concatenation parsed once: <c>new Uri(BaseAddress, relativePath)</c> parses the relative part, then the
+    /// combined one, some 280 bytes more per call.
+    /// </remarks>
+    public Uri Resolve(string relativePath) => new(_baseAddressText + relativePath, UriKind.Absolute);
 
     /// <summary>Runs <paramref name="request"/> to a parsed <typeparamref name="T"/> or a typed exception.</summary>
     /// <exception cref="InvalidOperationException">The call needs a key and none was configured.</exception>
@@ -75,6 +82,10 @@ internal sealed class RivyaPipeline
         try
         {
             context.Properties.Set(CallState.Key, call);
+
+            // The attempt answers Outcome<object>, the retry strategy's own type (non-generic strategies are
+            // ResilienceStrategy<object>): any other type makes Polly wrap each attempt in two converting async
+            // state machines, some 350 bytes per call.
             var outcome = await _resilience.ExecuteOutcomeAsync(
                 static (ctx, state) => state.Pipeline.AttemptAsync(ctx, state.Call, state.TypeInfo),
                 context,
@@ -86,7 +97,7 @@ internal sealed class RivyaPipeline
                 throw Translate(exception, call);
             }
 
-            var result = outcome.Result!;
+            var result = (AttemptResult<T>)outcome.Result!;
             RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
             return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey);
         }
@@ -96,7 +107,7 @@ internal sealed class RivyaPipeline
         }
     }
 
-    private async ValueTask<Outcome<AttemptResult<T>>> AttemptAsync<T>(ResilienceContext context, CallState call, JsonTypeInfo<T> typeInfo)
+    private async ValueTask<Outcome<object>> AttemptAsync<T>(ResilienceContext context, CallState call, JsonTypeInfo<T> typeInfo)
     {
         var request = call.Request;
         var attempt = ++call.Attempts;
@@ -126,7 +137,7 @@ internal sealed class RivyaPipeline
                 RivyaLog.AttemptCompleted(_logger, request.Method.Method, request.Uri.AbsolutePath, (int)response.StatusCode, ElapsedMs(started), attempt, result.Error?.RequestId ?? HeaderRequestId(response) ?? "none");
             }
 
-            return Outcome.FromResult(result);
+            return Outcome.FromResult<object>(result);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -136,11 +147,13 @@ internal sealed class RivyaPipeline
                 RivyaLog.AttemptFailed(_logger, request.Method.Method, request.Uri.AbsolutePath, ElapsedMs(started), attempt, Describe(exception, call));
             }
 
-            return Outcome.FromException<AttemptResult<T>>(exception);
+            return Outcome.FromException<object>(exception);
         }
     }
 
-    private static async Task<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    // A ValueTask: a small body usually arrives with the headers, so this completes synchronously, and a Task would
+    // be one more allocation per call.
+    private static async ValueTask<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         try
         {
@@ -196,7 +209,7 @@ internal sealed class RivyaPipeline
             }
         }
 
-        message.Content = request.ContentFactory?.Invoke();
+        message.Content = request.JsonBody is { } json ? JsonBody.Create(json) : request.ContentFactory?.Invoke();
         return message;
     }
 

@@ -23,6 +23,12 @@ internal sealed class RivyaRequest
     /// <summary>Makes a fresh body for each attempt (a sent body cannot be sent again); null for no body.</summary>
     public Func<HttpContent>? ContentFactory { get; init; }
 
+    /// <summary>
+    /// A UTF-8 JSON body, sent as is on every attempt; when set it wins over <see cref="ContentFactory"/>. Cheaper
+    /// than a factory capturing the bytes: no closure and delegate per call.
+    /// </summary>
+    public byte[]? JsonBody { get; init; }
+
     public bool RequiresKey { get; init; } = true;
 
     /// <summary>The key every attempt of this call sends; its presence is what makes a POST retryable.</summary>

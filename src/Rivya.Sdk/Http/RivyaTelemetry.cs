@@ -16,6 +16,12 @@ internal static class RivyaTelemetry
 
     public static Activity? StartCall(RivyaRequest request)
     {
+        // Nobody listening (the usual case): skip building the span name.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity("Rivya " + request.Operation, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {

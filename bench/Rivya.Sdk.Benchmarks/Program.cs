@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Running;
+
+namespace Rivya.Sdk.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// <c>dotnet run -c Release --project bench/Rivya.Sdk.Benchmarks -- --filter '*'</c> runs everything;
+    /// <c>-- quick</c> runs a rough, BenchmarkDotNet-free pass (see <see cref="QuickRun"/>), and
+    /// <c>-- inmemory</c> the same without sockets (the clients' own CPU time and exact allocations), and
+    /// <c>-- alloc "Get Sdk"</c> estimates where one case's bytes go (see <see cref="AllocationSampler"/>).
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args is ["quick", ..])
+        {
+            return QuickRun.Run(args[1..]);
+        }
+
+        if (args is ["inmemory", ..])
+        {
+            return QuickRun.RunInMemory(args[1..]);
+        }
+
+        if (args is ["alloc", var name, ..])
+        {
+            return QuickRun.Run(args[2..], only: name);
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
