@@ -68,7 +68,22 @@ internal sealed class FileBodyContent : HttpContent
         {
             while (true)
             {
-                var read = await ReadSourceAsync(source, buffer, cancellationToken).ConfigureAwait(false);
+                // Read inline, not through an async helper: a helper's state machine and Task would be allocated
+                // afresh for every chunk that suspends (all of them, for a file), so memory would grow with the size.
+                int read;
+                try
+                {
+#if NET8_0_OR_GREATER
+                    read = await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+#else
+                    read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+#endif
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    throw new UploadSourceException(exception);
+                }
+
                 if (read == 0)
                 {
                     break;
@@ -123,22 +138,6 @@ internal sealed class FileBodyContent : HttpContent
             return openRest();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
-        {
-            throw new UploadSourceException(exception);
-        }
-    }
-
-    private static async Task<int> ReadSourceAsync(Stream source, byte[] buffer, CancellationToken cancellationToken)
-    {
-        try
-        {
-#if NET8_0_OR_GREATER
-            return await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-#else
-            return await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
-#endif
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
         {
             throw new UploadSourceException(exception);
         }
