@@ -11,7 +11,6 @@ namespace Rivya.Sdk.Tests.Http;
 /// <summary>No answer at all: a port where nothing listens, a connection closed without a word.</summary>
 public sealed class ConnectionFailureTests : WireMockTest
 {
-    private static bool IsBackoff(TimeSpan due) => due < TimeSpan.FromSeconds(100);
 
     [Fact]
     public async Task A_refused_connection_is_retried_then_gives_a_connection_exception_with_the_http_error_inside()

@@ -20,7 +20,6 @@ public sealed class KeyLeakTests : WireMockTest
 {
     private const string Key = TestKeys.ApiKey;
 
-    private static bool IsBackoff(TimeSpan due) => due < TimeSpan.FromSeconds(100);
 
     [Fact]
     public void The_scan_finds_the_whole_key_and_any_long_piece_of_it()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.Server;
@@ -20,6 +21,20 @@ public abstract class WireMockTest : IDisposable
     protected TestClock Clock { get; } = new();
 
     protected CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The SDK's default per-attempt timeout: every attempt arms one of these before any backoff timer.</summary>
+    protected static TimeSpan AttemptTimeout { get; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>A timer shorter than the attempt timeout is a retry backoff (or a Retry-After wait).</summary>
+    protected static bool IsBackoff(TimeSpan due) => due < AttemptTimeout;
+
+    /// <summary>Waits for the next backoff timer, advances the clock past it, and returns its due time.</summary>
+    protected async Task<TimeSpan> AdvancePastNextBackoffAsync()
+    {
+        var wait = await Clock.NextTimerAsync(IsBackoff);
+        Clock.Advance(wait);
+        return wait;
+    }
 
     protected Uri BaseAddress => new(Server.Url!);
 
