@@ -106,7 +106,7 @@ public class FilesClient
     /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
     public virtual Task<RivyaFile> GetAsync(string fileId, RequestOptions? options, CancellationToken cancellationToken = default)
     {
-        var call = new RivyaRequest("files.get", HttpMethod.Get, GenerationsClient.ResourceUri(_pipeline, "api/v1/files/", fileId, nameof(fileId)))
+        var call = new RivyaRequest("files.get", HttpMethod.Get, _pipeline.ResolveResource("api/v1/files/", fileId, nameof(fileId)))
         {
             Options = options,
         };

@@ -72,20 +72,10 @@ public partial class GenerationsClient
     /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
     public virtual Task<Generation> GetAsync(string id, RequestOptions? options, CancellationToken cancellationToken = default)
     {
-        var call = new RivyaRequest("generations.get", HttpMethod.Get, ResourceUri(_pipeline, "api/v1/generations/", id, nameof(id)))
+        var call = new RivyaRequest("generations.get", HttpMethod.Get, _pipeline.ResolveResource("api/v1/generations/", id, nameof(id)))
         {
             Options = options,
         };
         return _pipeline.SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
-    }
-
-    internal static Uri ResourceUri(RivyaPipeline pipeline, string prefix, string id, string paramName)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new ArgumentException("An id is required.", paramName);
-        }
-
-        return pipeline.Resolve(prefix + Uri.EscapeDataString(id));
     }
 }

@@ -59,6 +59,18 @@ internal sealed class RivyaPipeline
     /// </remarks>
     public Uri Resolve(string relativePath) => new(_baseAddressText + relativePath, UriKind.Absolute);
 
+    /// <summary>The URI of one resource, its id escaped into a single path segment.</summary>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank.</exception>
+    public Uri ResolveResource(string prefix, string id, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new ArgumentException("An id is required.", paramName);
+        }
+
+        return Resolve(prefix + Uri.EscapeDataString(id));
+    }
+
     /// <summary>Runs <paramref name="request"/> to a parsed <typeparamref name="T"/> or a typed exception.</summary>
     /// <exception cref="InvalidOperationException">The call needs a key and none was configured.</exception>
     /// <exception cref="RivyaApiException">The server answered an error (after retries where allowed).</exception>

@@ -32,7 +32,7 @@ public sealed class ResolveTests
     {
         var pipeline = PipelineFor("https://rivya.ai/");
 
-        var resolved = GenerationsClient.ResourceUri(pipeline, "api/v1/generations/", "a/b?c#d e", "id");
+        var resolved = pipeline.ResolveResource("api/v1/generations/", "a/b?c#d e", "id");
 
         resolved.AbsolutePath.Should().Be("/api/v1/generations/a%2Fb%3Fc%23d%20e");
         resolved.Query.Should().BeEmpty();
