@@ -46,17 +46,5 @@ public sealed class FileKindRules
         : null;
 
     /// <summary>Whether <paramref name="mimeType"/> is accepted for this kind (case-insensitive, parameters ignored).</summary>
-    public bool IsAllowedMimeType(string mimeType)
-    {
-        var bare = Sdk.MimeTypes.StripParameters(mimeType);
-        foreach (var allowed in _mimeTypes)
-        {
-            if (bare.Equals(allowed.AsSpan(), StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsAllowedMimeType(string mimeType) => Sdk.MimeTypes.IsOneOf(mimeType, _mimeTypes);
 }

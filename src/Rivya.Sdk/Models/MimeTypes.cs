@@ -15,4 +15,19 @@ internal static class MimeTypes
         var semicolon = span.IndexOf(';');
         return (semicolon >= 0 ? span.Slice(0, semicolon) : span).Trim();
     }
+
+    /// <summary>Whether <paramref name="mimeType"/> is in <paramref name="allowed"/> (case-insensitive, parameters ignored), without allocating.</summary>
+    public static bool IsOneOf(string mimeType, string[] allowed)
+    {
+        var bare = StripParameters(mimeType);
+        foreach (var candidate in allowed)
+        {
+            if (bare.Equals(candidate.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -49,17 +49,5 @@ public sealed class ReferenceRules
     }
 
     /// <summary>Whether <paramref name="mimeType"/> is accepted (case-insensitive, parameters such as <c>;charset</c> ignored).</summary>
-    public bool IsAllowedMimeType(string mimeType)
-    {
-        var bare = MimeTypes.StripParameters(mimeType);
-        foreach (var allowed in _mimeTypes)
-        {
-            if (bare.Equals(allowed.AsSpan(), StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsAllowedMimeType(string mimeType) => MimeTypes.IsOneOf(mimeType, _mimeTypes);
 }
