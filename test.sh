@@ -38,7 +38,7 @@ done
 passed=0; failed=0
 for file in "$results"/*.trx; do
   [ -e "$file" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$file" | head -n 1)
+  counters=$(grep -m 1 -o '<Counters [^>]*>' "$file")
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   echo "    $(basename "$file" .trx): ${p:-0} passed, ${f:-0} failed"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))

@@ -17,9 +17,16 @@ for id in Rivya.Sdk Rivya.Sdk.Testing; do
   for needed in README.md LICENSE "$id.nuspec"; do
     grep -q "$needed" <<<"$listing" || { echo "$id package lacks $needed"; exit 1; }
   done
-  unzip -p "$nupkg" "$id.nuspec" | grep -q '<repository ' || { echo "$id package lacks SourceLink repository metadata"; exit 1; }
+  # Read into a variable before grepping: under pipefail, `unzip | grep -q` fails at random when grep's early exit
+  # gives unzip a SIGPIPE (exit 141), which is how a clean package once failed CI.
+  nuspec=$(unzip -p "$nupkg" "$id.nuspec")
+  grep -q '<repository ' <<<"$nuspec" || { echo "$id package lacks SourceLink repository metadata"; exit 1; }
+  if [ "$id" = Rivya.Sdk ]; then
+    for tfm in netstandard2.0 net8.0 net10.0; do
+      grep -q "lib/$tfm/Rivya.Sdk.dll" <<<"$listing" || { echo "Rivya.Sdk lacks $tfm"; exit 1; }
+    done
+  fi
 done
-unzip -l "$out/Rivya.Sdk.$version.nupkg" | grep -q "lib/netstandard2.0/Rivya.Sdk.dll" || { echo "Rivya.Sdk lacks netstandard2.0"; exit 1; }
 
 consumer=tests/PackageConsumer
 rm -rf "$consumer/bin" "$consumer/obj"
