@@ -60,7 +60,7 @@ public readonly struct GenerationStatus : IEquatable<GenerationStatus>
 internal sealed class GenerationStatusJsonConverter : ExtensibleEnumConverter<GenerationStatus>
 {
     public GenerationStatusJsonConverter()
-        : base(static value => new GenerationStatus(value))
+        : base(static value => new GenerationStatus(value), GenerationStatus.Queued, GenerationStatus.Processing, GenerationStatus.Succeeded, GenerationStatus.Failed)
     {
     }
 }

@@ -57,7 +57,7 @@ public readonly struct AspectRatio : IEquatable<AspectRatio>
 internal sealed class AspectRatioJsonConverter : ExtensibleEnumConverter<AspectRatio>
 {
     public AspectRatioJsonConverter()
-        : base(static value => new AspectRatio(value))
+        : base(static value => new AspectRatio(value), AspectRatio.Landscape, AspectRatio.Portrait, AspectRatio.Square)
     {
     }
 }

@@ -54,7 +54,7 @@ public readonly struct Kling30Mode : IEquatable<Kling30Mode>
 internal sealed class Kling30ModeJsonConverter : ExtensibleEnumConverter<Kling30Mode>
 {
     public Kling30ModeJsonConverter()
-        : base(static value => new Kling30Mode(value))
+        : base(static value => new Kling30Mode(value), Kling30Mode.Std, Kling30Mode.Pro)
     {
     }
 }

@@ -57,7 +57,7 @@ public readonly struct MediaKind : IEquatable<MediaKind>
 internal sealed class MediaKindJsonConverter : ExtensibleEnumConverter<MediaKind>
 {
     public MediaKindJsonConverter()
-        : base(static value => new MediaKind(value))
+        : base(static value => new MediaKind(value), MediaKind.Image, MediaKind.Video, MediaKind.Audio)
     {
     }
 }

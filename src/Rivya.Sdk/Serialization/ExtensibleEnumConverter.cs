@@ -12,13 +12,23 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
     where T : struct
 {
     private readonly Func<string, T> _create;
+    private readonly T[] _known;
 
-    protected ExtensibleEnumConverter(Func<string, T> create) => _create = create;
+    /// <param name="create">Makes a value from a wire string.</param>
+    /// <param name="known">
+    /// The documented values: text equal to one of them (exactly, as the server writes it) is read as that value
+    /// without allocating a string, which matters for a status read on every poll.
+    /// </param>
+    protected ExtensibleEnumConverter(Func<string, T> create, params T[] known)
+    {
+        _create = create;
+        _known = known;
+    }
 
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
-            JsonTokenType.String => _create(reader.GetString()!),
+            JsonTokenType.String => ReadString(ref reader),
             JsonTokenType.Null => default,
             // A number or boolean where a string was documented: keep its text rather than fail the whole response.
             JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => _create(ReadRawText(ref reader)),
@@ -27,6 +37,19 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
+
+    private T ReadString(ref Utf8JsonReader reader)
+    {
+        foreach (var known in _known)
+        {
+            if (reader.ValueTextEquals(known.ToString()))
+            {
+                return known;
+            }
+        }
+
+        return _create(reader.GetString()!);
+    }
 
     private static string ReadRawText(ref Utf8JsonReader reader)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
 using Rivya.Sdk.Serialization;
@@ -174,6 +175,65 @@ public class ResponseToleranceTests
 
         generation.CreatedAt.Should().NotBeNull();
         generation.CreatedAt!.Value.UtcDateTime.Should().BeCloseTo(new DateTime(2026, 5, 10, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromSeconds(1));
+    }
+
+    [Theory]
+    [InlineData("2026-05-10T02:00:00+02:00")]
+    [InlineData("2026-05-09T19:00:00-05:00")]
+    [InlineData("2026-05-10T00:00:00.000Z")]
+    [InlineData("2026-05-10T00:00:00.000z")]
+    [InlineData("2026-05-10T02:00:00+0200")]
+    public void A_timestamp_with_an_offset_is_read_as_utc(string createdAt)
+    {
+        var generation = Wire.Generation($$"""{ "id": "t", "created_at": "{{createdAt}}" }""");
+
+        generation.CreatedAt.Should().Be(new DateTimeOffset(2026, 5, 10, 0, 0, 0, TimeSpan.Zero));
+        generation.CreatedAt!.Value.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void A_timestamp_with_json_escapes_is_unescaped_before_parsing()
+    {
+        var generation = Wire.Generation("""{ "id": "t", "created_at": "2026\u002D05\u002D10T02:00:00\u002B02:00" }""");
+
+        generation.CreatedAt.Should().Be(new DateTimeOffset(2026, 5, 10, 0, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData(44)]
+    [InlineData(45)]
+    [InlineData(500)]
+    public void An_over_long_timestamp_reads_as_null_and_the_rest_still_parses(int padding)
+    {
+        // 20 characters of timestamp plus the padding straddles the parser's 64-character stack buffer.
+        var text = "2026-05-10T00:00:00Z" + new string('x', padding);
+        var generation = Wire.Generation($$"""{ "id": "t", "created_at": "{{text}}", "status": "queued" }""");
+
+        generation.CreatedAt.Should().BeNull();
+        generation.Status.Should().Be(GenerationStatus.Queued);
+    }
+
+    [Theory]
+    [InlineData("queued")]
+    [InlineData("processing")]
+    [InlineData("succeeded")]
+    [InlineData("failed")]
+    public void A_documented_status_is_read_as_the_known_value_itself(string status)
+    {
+        var read = Wire.Generation($$"""{ "id": "t", "status": "{{status}}" }""").Status.ToString();
+
+        // The same string instance as the static property's: nothing was allocated for it.
+        var known = new[] { GenerationStatus.Queued, GenerationStatus.Processing, GenerationStatus.Succeeded, GenerationStatus.Failed };
+        known.Select(k => k.ToString()).Should().Contain(k => ReferenceEquals(k, read));
+    }
+
+    [Fact]
+    public void A_status_in_another_case_keeps_the_servers_text_and_still_equals_the_known_value()
+    {
+        var status = Wire.Generation("""{ "id": "t", "status": "Succeeded" }""").Status;
+
+        status.ToString().Should().Be("Succeeded");
+        status.Should().Be(GenerationStatus.Succeeded);
     }
 
     [Fact]
