@@ -22,6 +22,11 @@ public static class Program
             return QuickRun.RunInMemory(args[1..]);
         }
 
+        if (args is ["spin", var spun, ..])
+        {
+            return QuickRun.Spin(spun, args[2..]);
+        }
+
         if (args is ["alloc", var name, ..])
         {
             return QuickRun.Run(args[2..], only: name);

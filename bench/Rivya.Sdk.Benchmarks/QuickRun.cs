@@ -38,6 +38,36 @@ public static class QuickRun
         return RunOn(clients, calls, rounds, only: null, threadBytes: true);
     }
 
+    /// <summary>
+    /// <c>-- spin NAME [calls] [inmemory]</c>: one case in a loop and nothing else, for a sampling profiler
+    /// (e.g. <c>DOTNET_PerfMapEnabled=1 perf record -e cpu-clock -g</c>), then its microseconds per call.
+    /// </summary>
+    public static int Spin(string name, string[] args)
+    {
+        var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+        using var clients = new ClientsUnderTest(inMemory: args is [_, "inmemory", ..]);
+        var found = Cases(clients).Find(c => c.Name == name);
+        if (found.Call is null)
+        {
+            return Fail(name);
+        }
+
+        Measure(found.Call, calls / 10);
+        var (elapsed, allocated) = Measure(found.Call, calls);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {elapsed.TotalMilliseconds * 1000 / calls:0.00} us/call, {allocated / (double)calls:0} B/call (process-wide)"));
+        return 0;
+    }
+
+    private static List<(string Name, Func<Task> Call)> Cases(ClientsUnderTest clients) =>
+    [
+        ("Create HandWritten", () => clients.HandWritten.CreateAsync(clients.Body)),
+        ("Create Refit", () => clients.Refit.CreateAsync(clients.Body, Guid.NewGuid().ToString())),
+        ("Create Sdk", () => clients.Sdk.Generations.CreateAsync(clients.Request)),
+        ("Get HandWritten", () => clients.HandWritten.GetAsync(ClientsUnderTest.GenerationId)),
+        ("Get Refit", () => clients.Refit.GetAsync(ClientsUnderTest.GenerationId)),
+        ("Get Sdk", () => clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId)),
+    ];
+
     private static int RunOn(ClientsUnderTest clients, int calls, int rounds, string? only, bool threadBytes = false)
     {
 
@@ -45,15 +75,7 @@ public static class QuickRun
         floor.Setup();
         try
         {
-            var cases = new List<(string Name, Func<Task> Call)>
-            {
-                ("Create HandWritten", () => clients.HandWritten.CreateAsync(clients.Body)),
-                ("Create Refit", () => clients.Refit.CreateAsync(clients.Body, Guid.NewGuid().ToString())),
-                ("Create Sdk", () => clients.Sdk.Generations.CreateAsync(clients.Request)),
-                ("Get HandWritten", () => clients.HandWritten.GetAsync(ClientsUnderTest.GenerationId)),
-                ("Get Refit", () => clients.Refit.GetAsync(ClientsUnderTest.GenerationId)),
-                ("Get Sdk", () => clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId)),
-            };
+            var cases = Cases(clients);
 
             if (!threadBytes)
             {
