@@ -15,7 +15,7 @@ using Polly.Timeout;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// Sends every call: auth and headers, a per-attempt timeout, retries with backoff and a capped <c>Retry-After</c>,
+/// Sends every call: auth and headers, a per-attempt timeout (<see cref="AttemptDeadline"/>), retries with backoff and a capped <c>Retry-After</c>,
 /// typed errors, one log line per attempt and per retry decision, and a span per call with a child per attempt.
 /// </summary>
 internal sealed class RivyaPipeline
@@ -99,7 +99,7 @@ internal sealed class RivyaPipeline
             // ResilienceStrategy<object>): any other type makes Polly wrap each attempt in two converting async
             // state machines, some 350 bytes per call.
             var outcome = await _resilience.ExecuteOutcomeAsync(
-                static (ctx, state) => state.Pipeline.AttemptAsync(ctx, state.Call, state.TypeInfo),
+                static (_, state) => state.Pipeline.AttemptAsync(state.Call, state.TypeInfo),
                 context,
                 (Pipeline: this, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
 
@@ -119,13 +119,14 @@ internal sealed class RivyaPipeline
         }
     }
 
-    private async ValueTask<Outcome<object>> AttemptAsync<T>(ResilienceContext context, CallState call, JsonTypeInfo<T> typeInfo)
+    private async ValueTask<Outcome<object>> AttemptAsync<T>(CallState call, JsonTypeInfo<T> typeInfo)
     {
         var request = call.Request;
         var attempt = ++call.Attempts;
-        var cancellationToken = context.CancellationToken;
         using var activity = RivyaTelemetry.StartAttempt(request, attempt);
         var started = _options.TimeProvider.GetTimestamp();
+        using var deadline = AttemptDeadline.Start(call.AttemptTimeout, _options.TimeProvider, call.CallerToken);
+        var cancellationToken = deadline.Token;
         try
         {
             using var message = CreateMessage(request);
@@ -151,8 +152,11 @@ internal sealed class RivyaPipeline
 
             return Outcome.FromResult<object>(result);
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
+        catch (Exception thrown) when (thrown is not OutOfMemoryException)
         {
+            var exception = thrown is OperationCanceledException && deadline.TimedOut
+                ? new TimeoutRejectedException($"The attempt did not complete within its timeout of {call.AttemptTimeout}.", call.AttemptTimeout, thrown)
+                : thrown;
             RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
@@ -245,10 +249,6 @@ internal sealed class RivyaPipeline
                     RivyaLog.Retrying(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, call.MaxRetries, Reason(args.Outcome, call));
                     return default;
                 },
-            })
-            .AddTimeout(new TimeoutStrategyOptions
-            {
-                TimeoutGenerator = static args => new ValueTask<TimeSpan>(CallState.From(args.Context).AttemptTimeout),
             })
             .Build();
     }

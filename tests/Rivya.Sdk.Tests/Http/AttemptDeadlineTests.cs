@@ -1,0 +1,92 @@
+using System;
+using System.Threading;
+using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
+using Rivya.Sdk.Http;
+using Xunit;
+
+namespace Rivya.Sdk.Tests.Http;
+
+/// <summary>The per-attempt deadline on its own: when its token fires, who fired it, and when a source is reused.</summary>
+public class AttemptDeadlineTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(100);
+
+    [Fact]
+    public void The_token_fires_at_the_deadline_on_the_clients_clock_and_counts_as_timed_out()
+    {
+        var clock = new FakeTimeProvider();
+        using var deadline = AttemptDeadline.Start(Timeout, clock, CancellationToken.None);
+
+        clock.Advance(Timeout - TimeSpan.FromMilliseconds(1));
+        deadline.Token.IsCancellationRequested.Should().BeFalse();
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        deadline.Token.IsCancellationRequested.Should().BeTrue();
+        deadline.TimedOut.Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_callers_cancellation_fires_the_token_but_is_not_a_timeout()
+    {
+        using var caller = new CancellationTokenSource();
+        using var deadline = AttemptDeadline.Start(Timeout, new FakeTimeProvider(), caller.Token);
+
+        caller.Cancel();
+
+        deadline.Token.IsCancellationRequested.Should().BeTrue();
+        deadline.TimedOut.Should().BeFalse();
+    }
+
+    [Fact]
+    public void An_infinite_timeout_runs_on_the_callers_token_itself()
+    {
+        using var caller = new CancellationTokenSource();
+        using var deadline = AttemptDeadline.Start(System.Threading.Timeout.InfiniteTimeSpan, new FakeTimeProvider(), caller.Token);
+
+        deadline.Token.Should().Be(caller.Token);
+        deadline.TimedOut.Should().BeFalse();
+    }
+
+    [Fact]
+    public void After_the_attempt_ends_the_deadline_no_longer_fires()
+    {
+        var clock = new FakeTimeProvider();
+        var deadline = AttemptDeadline.Start(Timeout, clock, CancellationToken.None);
+        var token = deadline.Token;
+        deadline.Dispose();
+
+        clock.Advance(Timeout * 2);
+
+        token.IsCancellationRequested.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_source_cancelled_by_the_caller_is_never_handed_to_the_next_attempt()
+    {
+        using var caller = new CancellationTokenSource();
+        var cancelled = AttemptDeadline.Start(Timeout, TimeProvider.System, caller.Token);
+        caller.Cancel();
+        cancelled.Dispose();
+
+        using var next = AttemptDeadline.Start(Timeout, TimeProvider.System, CancellationToken.None);
+
+        next.Token.IsCancellationRequested.Should().BeFalse();
+        next.TimedOut.Should().BeFalse();
+    }
+
+#if !RIVYA_NETSTANDARD_LEG
+    [Fact]
+    public void On_the_system_clock_a_thread_reuses_one_source_for_call_after_call()
+    {
+        var first = AttemptDeadline.Start(Timeout, TimeProvider.System, CancellationToken.None);
+        var firstToken = first.Token;
+        first.Dispose();
+
+        using var second = AttemptDeadline.Start(Timeout, TimeProvider.System, CancellationToken.None);
+
+        second.Token.Should().Be(firstToken, "the same source, reset, so no timer is allocated per attempt");
+        second.Token.IsCancellationRequested.Should().BeFalse();
+    }
+#endif
+}
