@@ -13,27 +13,21 @@ namespace Rivya.Sdk.Http;
 /// <remarks>
 /// Polly's timeout strategy did this before; doing it inside the attempt removes one async layer that every call
 /// suspended through while it waited on the network. On the system clock (net8.0+) the token source is reused
-/// across calls, as Polly's pool did, so an attempt allocates no timer.
+/// across calls through the client's <see cref="DeadlineSourcePool"/>, so an attempt allocates no timer and no
+/// registrations.
 /// </remarks>
 internal readonly struct AttemptDeadline : IDisposable
 {
-#if NET8_0_OR_GREATER
-    // One spare per thread is enough: an attempt takes it and gives it back when it ends, so a thread that runs
-    // call after call reuses the same source (and its timer) for all of them.
-    [ThreadStatic]
-    private static CancellationTokenSource? _spare;
-#endif
-
     private readonly CancellationTokenSource? _source;
     private readonly CancellationToken _callerToken;
     private readonly CancellationTokenRegistration _callerRegistration;
-    private readonly bool _reusable;
+    private readonly DeadlineSourcePool? _pool;
 
-    private AttemptDeadline(CancellationTokenSource? source, bool reusable, CancellationToken callerToken)
+    private AttemptDeadline(CancellationTokenSource? source, DeadlineSourcePool? pool, CancellationToken callerToken)
     {
         _source = source;
         _callerToken = callerToken;
-        _reusable = reusable;
+        _pool = pool;
         _callerRegistration = source is not null && callerToken.CanBeCanceled
             ? callerToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), source)
             : default;
@@ -46,27 +40,24 @@ internal readonly struct AttemptDeadline : IDisposable
     public bool TimedOut => _source is { IsCancellationRequested: true } && !_callerToken.IsCancellationRequested;
 
     /// <summary>Starts the deadline; <see cref="Timeout.InfiniteTimeSpan"/> means none, and the caller's token is used as it is.</summary>
-    public static AttemptDeadline Start(TimeSpan timeout, TimeProvider clock, CancellationToken callerToken)
+    public static AttemptDeadline Start(TimeSpan timeout, TimeProvider clock, DeadlineSourcePool pool, CancellationToken callerToken)
     {
         if (timeout == Timeout.InfiniteTimeSpan)
         {
-            return new AttemptDeadline(null, reusable: false, callerToken);
+            return new AttemptDeadline(null, pool: null, callerToken);
         }
 
 #if NET8_0_OR_GREATER
         if (ReferenceEquals(clock, TimeProvider.System))
         {
-            var source = _spare ?? new CancellationTokenSource();
-            _spare = null;
+            var source = pool.Take() ?? new CancellationTokenSource();
             source.CancelAfter(timeout);
-            return new AttemptDeadline(source, reusable: true, callerToken);
+            return new AttemptDeadline(source, pool, callerToken);
         }
-#endif
 
-#if NET8_0_OR_GREATER
-        return new AttemptDeadline(new CancellationTokenSource(timeout, clock), reusable: false, callerToken);
+        return new AttemptDeadline(new CancellationTokenSource(timeout, clock), pool: null, callerToken);
 #else
-        return new AttemptDeadline(clock.CreateCancellationTokenSource(timeout), reusable: false, callerToken);
+        return new AttemptDeadline(clock.CreateCancellationTokenSource(timeout), pool: null, callerToken);
 #endif
     }
 
@@ -81,9 +72,8 @@ internal readonly struct AttemptDeadline : IDisposable
         _callerRegistration.Dispose();
 #if NET8_0_OR_GREATER
         // TryReset fails once the source was cancelled (or its timer already fired): such a source is not reused.
-        if (_reusable && _spare is null && _source.TryReset())
+        if (_pool is not null && _source.TryReset() && _pool.GiveBack(_source))
         {
-            _spare = _source;
             return;
         }
 #endif

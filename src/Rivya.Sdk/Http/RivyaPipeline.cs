@@ -26,6 +26,7 @@ internal sealed class RivyaPipeline
     private readonly RivyaClientOptions _options;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _resilience;
+    private readonly DeadlineSourcePool _deadlines = new();
     private readonly string? _authorization;
     private readonly string? _apiKey;
     private readonly string _userAgent;
@@ -125,7 +126,7 @@ internal sealed class RivyaPipeline
         var attempt = ++call.Attempts;
         using var activity = RivyaTelemetry.StartAttempt(request, attempt);
         var started = _options.TimeProvider.GetTimestamp();
-        using var deadline = AttemptDeadline.Start(call.AttemptTimeout, _options.TimeProvider, call.CallerToken);
+        using var deadline = AttemptDeadline.Start(call.AttemptTimeout, _options.TimeProvider, _deadlines, call.CallerToken);
         var cancellationToken = deadline.Token;
         try
         {
