@@ -24,7 +24,14 @@ internal sealed class DeadlineSourcePool
         {
             if (Volatile.Read(ref _spares[i]) is not null && Interlocked.Exchange(ref _spares[i], null) is { } spare)
             {
-                return spare;
+                // A timer that was already firing when the source was reset can still cancel it afterwards; such a
+                // source would end the next attempt at once, so it is dropped.
+                if (!spare.IsCancellationRequested)
+                {
+                    return spare;
+                }
+
+                spare.Dispose();
             }
         }
 

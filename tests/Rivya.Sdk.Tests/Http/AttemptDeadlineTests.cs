@@ -92,6 +92,18 @@ public class AttemptDeadlineTests
         sources.ForEach(s => s.Dispose());
     }
 
+    [Fact]
+    public void A_spare_cancelled_after_it_was_given_back_is_dropped_not_handed_out()
+    {
+        var pool = new DeadlineSourcePool();
+        var late = new CancellationTokenSource();
+        pool.GiveBack(late).Should().BeTrue();
+
+        late.Cancel();
+
+        pool.Take().Should().BeNull();
+    }
+
 #if !RIVYA_NETSTANDARD_LEG
     [Fact]
     public void On_the_system_clock_a_source_is_reused_for_the_next_attempt()
