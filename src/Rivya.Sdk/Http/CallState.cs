@@ -4,7 +4,7 @@ using Polly;
 
 namespace Rivya.Sdk.Http;
 
-/// <summary>What the retry and timeout strategies need to know about the call they are running.</summary>
+/// <summary>What the retry strategy and each attempt (its timeout, its log lines) need to know about the call they are running.</summary>
 internal sealed class CallState
 {
     public static readonly ResiliencePropertyKey<CallState> Key = new("Rivya.Sdk.Call");
