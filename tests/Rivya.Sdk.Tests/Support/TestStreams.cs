@@ -4,7 +4,7 @@ using System.IO;
 namespace Rivya.Sdk.Tests.Support;
 
 /// <summary>A stream that can be read once, front to back, like a network or pipe stream; it records disposal.</summary>
-internal sealed class NonSeekableStream : Stream
+internal sealed class NonSeekableStream : ForwardOnlyStream
 {
     private readonly Stream _inner;
 
@@ -16,30 +16,8 @@ internal sealed class NonSeekableStream : Stream
 
     public override bool CanRead => !IsDisposed;
 
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     public override int Read(byte[] buffer, int offset, int count) =>
         IsDisposed ? throw new ObjectDisposedException(nameof(NonSeekableStream)) : _inner.Read(buffer, offset, count);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -66,7 +44,7 @@ internal sealed class TrackingMemoryStream : MemoryStream
 }
 
 /// <summary>A non-seekable stream of <c>head</c> then zeros up to a length, without holding it in memory.</summary>
-internal sealed class GeneratedStream : Stream
+internal sealed class GeneratedStream : ForwardOnlyStream
 {
     private readonly byte[] _head;
     private readonly long _length;
@@ -76,20 +54,6 @@ internal sealed class GeneratedStream : Stream
     {
         _head = head;
         _length = length;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
     }
 
     public override int Read(byte[] buffer, int offset, int count)
@@ -104,14 +68,4 @@ internal sealed class GeneratedStream : Stream
         _position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
