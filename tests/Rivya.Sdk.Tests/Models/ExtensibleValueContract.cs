@@ -145,6 +145,25 @@ public abstract class ExtensibleValueContract<T>
     }
 
     [Fact]
+    public void A_documented_value_read_from_json_is_the_known_value_itself_and_another_case_keeps_its_text()
+    {
+        var info = TypeInfo();
+
+        foreach (var (value, wire) in Known)
+        {
+            var read = JsonSerializer.Deserialize($"\"{wire}\"", info);
+
+            // The same string instance as the static property's: nothing was allocated for it.
+            ReferenceEquals(read.ToString(), value.ToString()).Should().BeTrue($"\"{wire}\" should read as the known instance");
+
+            var upper = wire.ToUpperInvariant();
+            var readUpper = JsonSerializer.Deserialize($"\"{upper}\"", info);
+            readUpper.ToString().Should().Be(upper, "the sender's spelling is kept");
+            readUpper.Should().Be(value);
+        }
+    }
+
+    [Fact]
     public void Json_null_reads_as_the_default_and_other_scalars_as_their_text()
     {
         var info = TypeInfo();
