@@ -11,12 +11,11 @@ public class RivyaApiException : RivyaException
 {
     /// <summary>Creates the exception.</summary>
     public RivyaApiException(string message, HttpStatusCode statusCode, string? errorCode = null, string? requestId = null, string? idempotencyKey = null, TimeSpan? retryAfter = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, taskId: null, idempotencyKey, innerException)
     {
         StatusCode = statusCode;
         ErrorCode = errorCode;
         RequestId = requestId;
-        IdempotencyKey = idempotencyKey;
         RetryAfter = retryAfter;
     }
 
@@ -28,12 +27,6 @@ public class RivyaApiException : RivyaException
 
     /// <summary>The server's request id (<c>error.requestId</c>), to quote to Rivya support.</summary>
     public string? RequestId { get; }
-
-    /// <summary>
-    /// The <c>Idempotency-Key</c> the failed create was sent with. Repeating the create with this key reaches the same
-    /// task if the server did the work, without a second charge.
-    /// </summary>
-    public string? IdempotencyKey { get; }
 
     /// <summary>How long the server asked to wait before trying again (<c>Retry-After</c>), when it said.</summary>
     public TimeSpan? RetryAfter { get; }

@@ -5,17 +5,13 @@ namespace Rivya.Sdk;
 /// <summary>
 /// No answer came back: the connection failed or every attempt timed out, and retries ran out. The inner exception
 /// says what failed. For a create, the task may exist server-side: repeat the create with
-/// <see cref="IdempotencyKey"/> to reach it without a second charge.
+/// <see cref="RivyaException.IdempotencyKey"/> to reach it without a second charge.
 /// </summary>
 public sealed class RivyaConnectionException : RivyaException
 {
     /// <summary>Creates the exception.</summary>
     public RivyaConnectionException(string message, string? idempotencyKey = null, Exception? innerException = null)
-        : base(message, innerException)
+        : base(message, taskId: null, idempotencyKey, innerException)
     {
-        IdempotencyKey = idempotencyKey;
     }
-
-    /// <summary>The <c>Idempotency-Key</c> the create was sent with, or null for calls that carry none.</summary>
-    public string? IdempotencyKey { get; }
 }

@@ -8,7 +8,7 @@ public sealed class RivyaGenerationFailedException : RivyaException
     /// <summary>Creates the exception.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="generation"/> is null.</exception>
     public RivyaGenerationFailedException(Generation generation)
-        : base(BuildMessage(generation ?? throw new ArgumentNullException(nameof(generation))))
+        : base(BuildMessage(generation ?? throw new ArgumentNullException(nameof(generation))), generation.Id, idempotencyKey: null)
     {
         Generation = generation;
     }

@@ -11,15 +11,14 @@ public sealed class RivyaWaitTimeoutException : RivyaException
     /// <summary>Creates the exception.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="taskId"/> is null.</exception>
     public RivyaWaitTimeoutException(string taskId, TimeSpan timeout, Generation? generation)
-        : base(BuildMessage(taskId ?? throw new ArgumentNullException(nameof(taskId)), timeout, generation))
+        : base(BuildMessage(taskId ?? throw new ArgumentNullException(nameof(taskId)), timeout, generation), taskId, idempotencyKey: null)
     {
-        TaskId = taskId;
         Timeout = timeout;
         Generation = generation;
     }
 
-    /// <summary>The id of the task still running, to resume the wait with.</summary>
-    public string TaskId { get; }
+    /// <summary>The id of the task still running, to resume the wait with (never null here).</summary>
+    public new string TaskId => base.TaskId!;
 
     /// <summary>The timeout that passed.</summary>
     public TimeSpan Timeout { get; }

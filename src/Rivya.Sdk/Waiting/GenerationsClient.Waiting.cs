@@ -22,7 +22,7 @@ public partial class GenerationsClient
     /// A poll that fails with a connection error or a 408, 429 or 5xx (after the client's own retries) does not end the
     /// wait: the next poll comes at the next interval, or after the server's <c>Retry-After</c> when that is longer.
     /// A status this SDK does not know keeps the wait going. Use this with a task id saved earlier, or from
-    /// <see cref="RivyaWaitTimeoutException.TaskId"/>, to resume a wait (set <see cref="WaitOptions.InitialDelay"/> to
+    /// <see cref="RivyaException.TaskId"/>, to resume a wait (set <see cref="WaitOptions.InitialDelay"/> to
     /// zero to poll at once).
     /// </remarks>
     /// <param name="id">The task id (<see cref="Generation.Id"/>).</param>
@@ -49,7 +49,7 @@ public partial class GenerationsClient
     /// <remarks>
     /// <paramref name="waitOptions"/> are checked before anything is sent. The created task is reported to
     /// <see cref="WaitOptions.Progress"/> as its first status. When the wait times out, the exception's
-    /// <see cref="RivyaWaitTimeoutException.TaskId"/> and <see cref="RivyaWaitTimeoutException.Generation"/> (at least
+    /// <see cref="RivyaException.TaskId"/> and <see cref="RivyaWaitTimeoutException.Generation"/> (at least
     /// the created task) let you resume with <see cref="WaitForCompletionAsync"/>; do not create again.
     /// </remarks>
     /// <param name="request">The generation to submit.</param>
