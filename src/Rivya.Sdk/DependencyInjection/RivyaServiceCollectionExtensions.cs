@@ -9,7 +9,11 @@ using Rivya.Sdk.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="RivyaClient"/> with dependency injection, on <c>IHttpClientFactory</c>.</summary>
+/// <summary>
+/// Registers <see cref="RivyaClient"/> and its sub-clients (<see cref="GenerationsClient"/>, <see cref="FilesClient"/>,
+/// <see cref="CreditsClient"/>, <see cref="ModelsClient"/>) with dependency injection, on <c>IHttpClientFactory</c>.
+/// One client is shared by every scope and renewed once per handler lifetime, so resolving it costs next to nothing.
+/// </summary>
 public static class RivyaServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> the client is built on.</summary>
@@ -55,11 +59,18 @@ public static class RivyaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RivyaClientOptions>, RivyaClientOptionsValidation>());
 
+        // One client per handler lifetime, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
+        // so a service can take just the part it uses (and a test can mock just that part).
+        services.TryAddSingleton<RivyaClientSource>();
+        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClientSource>().Current);
+        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Generations);
+        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Files);
+        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Credits);
+        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Models);
+
         return services
             .AddHttpClient(HttpClientName)
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
-            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .AddTypedClient(static (httpClient, provider) =>
-                new RivyaClient(httpClient, provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value));
+            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan);
     }
 }

@@ -116,7 +116,7 @@ public sealed class KeyTests : WireMockTest
     {
         using var _ = EnvironmentVariable.Set(RivyaClientOptions.ApiKeyEnvironmentVariable, null);
 
-        using var client = new RivyaClient();
+        using var client = new RivyaClient(new RivyaClientOptions());
 
         client.Generations.Pipeline.HasApiKey.Should().BeFalse();
     }
