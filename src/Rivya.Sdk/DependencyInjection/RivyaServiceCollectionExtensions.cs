@@ -12,7 +12,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Registers <see cref="RivyaClient"/> and its sub-clients (<see cref="GenerationsClient"/>, <see cref="FilesClient"/>,
 /// <see cref="CreditsClient"/>, <see cref="ModelsClient"/>) with dependency injection, on <c>IHttpClientFactory</c>.
-/// One client is shared by every scope and renewed once per handler lifetime, so resolving it costs next to nothing.
+/// One client is shared by every scope (its handlers still rotate once per handler lifetime), so resolving it costs
+/// nothing.
 /// </summary>
 public static class RivyaServiceCollectionExtensions
 {
@@ -59,14 +60,14 @@ public static class RivyaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RivyaClientOptions>, RivyaClientOptionsValidation>());
 
-        // One client per handler lifetime, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
+        // One client per registration, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
         // so a service can take just the part it uses (and a test can mock just that part).
         services.TryAddSingleton<RivyaClientSource>();
-        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClientSource>().Current);
-        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Generations);
-        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Files);
-        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Credits);
-        services.TryAddTransient(static provider => provider.GetRequiredService<RivyaClient>().Models);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClientSource>().Client);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Generations);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Files);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Credits);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Models);
 
         return services
             .AddHttpClient(HttpClientName)

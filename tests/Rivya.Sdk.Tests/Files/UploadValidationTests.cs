@@ -35,7 +35,7 @@ public sealed class UploadValidationTests : IDisposable
         using var temp = TempFile.CreateSized("big.png", SampleMedia.PngSignature, TenMegabytes);
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromPath(temp.Path, MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromPath(temp.Path, MediaKind.Image)).Bound();
 
         _files.Requests.Should().ContainSingle();
     }
@@ -120,7 +120,7 @@ public sealed class UploadValidationTests : IDisposable
     {
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image) with { ClientRequestId = new string('x', 128) });
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image) with { ClientRequestId = new string('x', 128) }).Bound();
 
         _files.Parts().Single(p => p.Name == "client_request_id").Text.Should().HaveLength(128);
     }
