@@ -15,6 +15,8 @@ namespace Rivya.Sdk.Benchmarks;
 /// long-lived <see cref="RivyaClient"/> (the baseline) on the same loopback server. <c>PerScope</c> is
 /// <c>AddRivyaClient</c> as shipped; <c>PerScopeTypedClient</c> is the registration it replaced (a transient typed
 /// client on <c>IHttpClientFactory</c>, a new client and pipeline per resolve), kept to show the before figures.
+/// <c>LongLivedInScope</c> is the long-lived client inside the same scope and async wrapper, so the difference from
+/// <c>PerScope</c> is what resolving the SDK costs, apart from the scope a request creates anyway.
 /// </summary>
 [Config(typeof(BenchConfig))]
 [SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet owns the lifetime: [GlobalCleanup] disposes.")]
@@ -50,6 +52,14 @@ public class DependencyInjectionBenchmarks
     [BenchmarkCategory("Create")]
     public Task<Generation> CreateLongLived() => _clients.Sdk.Generations.CreateAsync(_clients.Request);
 
+    [Benchmark(Description = "LongLivedInScope")]
+    [BenchmarkCategory("Create")]
+    public async Task<Generation> CreateLongLivedInScope()
+    {
+        await using var scope = _shipped.CreateAsyncScope();
+        return await _clients.Sdk.Generations.CreateAsync(_clients.Request).ConfigureAwait(false);
+    }
+
     [Benchmark(Description = "PerScope")]
     [BenchmarkCategory("Create")]
     public async Task<Generation> CreatePerScope()
@@ -69,6 +79,14 @@ public class DependencyInjectionBenchmarks
     [Benchmark(Baseline = true, Description = "LongLived")]
     [BenchmarkCategory("Get")]
     public Task<Generation> GetLongLived() => _clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId);
+
+    [Benchmark(Description = "LongLivedInScope")]
+    [BenchmarkCategory("Get")]
+    public async Task<Generation> GetLongLivedInScope()
+    {
+        await using var scope = _shipped.CreateAsyncScope();
+        return await _clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId).ConfigureAwait(false);
+    }
 
     [Benchmark(Description = "PerScope")]
     [BenchmarkCategory("Get")]

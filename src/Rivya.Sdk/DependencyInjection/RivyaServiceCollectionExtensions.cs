@@ -72,6 +72,9 @@ public static class RivyaServiceCollectionExtensions
         return services
             .AddHttpClient(HttpClientName)
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
-            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            // The SDK logs every attempt itself (scrubbed of the key); the factory's two logging handlers would log each
+            // request again and cost some 300 bytes per call. .AddDefaultLogger() on the returned builder brings them back.
+            .RemoveAllLoggers();
     }
 }

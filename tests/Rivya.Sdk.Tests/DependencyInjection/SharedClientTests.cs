@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rivya.Sdk.Tests.Support;
 using Xunit;
 
@@ -36,27 +37,6 @@ public sealed class SharedClientTests
         }
 
         second.Should().BeSameAs(first);
-    }
-
-    [Fact]
-    public async Task A_client_from_a_disposed_scope_still_works()
-    {
-        var clock = new TestClock();
-        await using var fake = Rivya.Sdk.Testing.FakeRivyaServer.Start();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddRivyaClient(fake.ConfigureClient);
-        using var provider = services.BuildServiceProvider();
-
-        RivyaClient client;
-        using (var scope = provider.CreateScope())
-        {
-            client = scope.ServiceProvider.GetRequiredService<RivyaClient>();
-        }
-
-        var balance = await client.Credits.GetBalanceAsync().WaitAsync(TimeSpan.FromSeconds(30));
-
-        balance.CurrentCredits.Should().Be(fake.Balance);
     }
 
     [Fact]
@@ -108,6 +88,25 @@ public sealed class SharedClientTests
 
         http.Timeout.Should().Be(System.Threading.Timeout.InfiniteTimeSpan);
         http.DefaultRequestHeaders.GetValues("X-Tenant").Should().Equal("t-1");
+    }
+
+    [Fact]
+    public async Task Each_call_is_logged_by_the_sdk_once_not_again_by_the_factory_logging_handlers()
+    {
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(logs);
+        services.AddRivyaClient(o =>
+        {
+            o.ApiKey = TestKeys.ApiKey;
+            o.BaseAddress = new Uri("http://127.0.0.1:9/");
+        }).ConfigurePrimaryHttpMessageHandler(() => new BalanceHandler());
+        using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<CreditsClient>().GetBalanceAsync().Bound();
+
+        logs.Records.Should().Contain(r => r.Category == "Rivya.Sdk");
+        logs.Records.Should().NotContain(r => r.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
     }
 
     private static ServiceProvider Provider(TestClock clock, TimeSpan? lifetime = null, IHttpMessageHandlerFactory? handlers = null)

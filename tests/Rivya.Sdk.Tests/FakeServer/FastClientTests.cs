@@ -71,5 +71,24 @@ public sealed class FastClientTests
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task A_client_from_a_disposed_scope_still_works()
+    {
+                await using var fake = FakeRivyaServer.Start();
+        var services = new ServiceCollection();
+        services.AddRivyaClient(fake.ConfigureClient);
+        using var provider = services.BuildServiceProvider();
+
+        RivyaClient client;
+        using (var scope = provider.CreateScope())
+        {
+            client = scope.ServiceProvider.GetRequiredService<RivyaClient>();
+        }
+
+        var balance = await client.Credits.GetBalanceAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        balance.CurrentCredits.Should().Be(fake.Balance);
+    }
+
     private static GenerationRequest Request() => new() { Prompt = "A fox", Params = new Kling30Params { Duration = 5 } };
 }
