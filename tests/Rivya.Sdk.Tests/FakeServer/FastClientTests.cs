@@ -74,7 +74,7 @@ public sealed class FastClientTests
     [Fact]
     public async Task A_client_from_a_disposed_scope_still_works()
     {
-                await using var fake = FakeRivyaServer.Start();
+        await using var fake = FakeRivyaServer.Start();
         var services = new ServiceCollection();
         services.AddRivyaClient(fake.ConfigureClient);
         using var provider = services.BuildServiceProvider();

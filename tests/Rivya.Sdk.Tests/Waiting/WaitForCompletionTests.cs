@@ -3,8 +3,8 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
-using WireMock.ResponseBuilders;
 using Rivya.Sdk.Tests.Support;
+using WireMock.ResponseBuilders;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Waiting;
