@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rivya.Sdk.Http;
+using Rivya.Sdk.Mocking;
 
 namespace Rivya.Sdk;
 
@@ -14,18 +15,31 @@ namespace Rivya.Sdk;
 /// </summary>
 /// <example>
 /// <code>
-/// var client = new RivyaClient("rvya_sk_...");
+/// using var client = new RivyaClient("rvya_sk_...");
 /// var task = await client.Generations.CreateAsync(new GenerationRequest { Prompt = "...", Params = new Kling30Params() });
 /// </code>
 /// </example>
-public sealed class RivyaClient : IDisposable
+/// <remarks>
+/// Mockable: the class is not sealed, its sub-client properties are virtual, and the protected parameterless
+/// constructor makes an instance with no connection (for Moq, NSubstitute or a hand-written fake), on which every member
+/// that is not overridden throws <see cref="NotSupportedException"/>. The result types are records with public
+/// <c>init</c> properties; <see cref="RivyaModelFactory"/> builds them in one call.
+/// </remarks>
+public class RivyaClient : IDisposable
 {
-    private readonly HttpClient _http;
+    private readonly HttpClient? _http;
     private readonly bool _ownsHttpClient;
+    private readonly GenerationsClient? _generations;
+    private readonly FilesClient? _files;
+    private readonly CreditsClient? _credits;
+    private readonly ModelsClient? _models;
 
-    /// <summary>A client with default options and the key from <c>RIVYA_API_KEY</c>.</summary>
-    public RivyaClient()
-        : this(new RivyaClientOptions())
+    /// <summary>
+    /// For mocking frameworks and hand-written fakes only: an instance with no connection to Rivya. Every member that is
+    /// not overridden throws <see cref="NotSupportedException"/>. For a real client with the key from
+    /// <c>RIVYA_API_KEY</c>, use <c>new RivyaClient(new RivyaClientOptions())</c>.
+    /// </summary>
+    protected RivyaClient()
     {
     }
 
@@ -65,33 +79,45 @@ public sealed class RivyaClient : IDisposable
         WarnIfHttpClientTimeoutTooShort(httpClient, options, logger);
 
         var pipeline = new RivyaPipeline(httpClient, options, logger);
-        Generations = new GenerationsClient(pipeline);
-        Files = new FilesClient(pipeline);
-        Credits = new CreditsClient(pipeline);
-        Models = new ModelsClient(pipeline);
+        _generations = new GenerationsClient(pipeline);
+        _files = new FilesClient(pipeline);
+        _credits = new CreditsClient(pipeline);
+        _models = new ModelsClient(pipeline);
     }
 
     /// <summary>Submit generations, read their status, and wait for them.</summary>
-    public GenerationsClient Generations { get; }
+    /// <exception cref="NotSupportedException">A mocking-only instance that does not override this property.</exception>
+    public virtual GenerationsClient Generations => _generations ?? throw MockingOnly.NotSetUp(this, nameof(Generations));
 
     /// <summary>Upload reference files (streamed, checked before sending) and read their metadata.</summary>
-    public FilesClient Files { get; }
+    /// <exception cref="NotSupportedException">A mocking-only instance that does not override this property.</exception>
+    public virtual FilesClient Files => _files ?? throw MockingOnly.NotSetUp(this, nameof(Files));
 
     /// <summary>The account's credit balance.</summary>
-    public CreditsClient Credits { get; }
+    /// <exception cref="NotSupportedException">A mocking-only instance that does not override this property.</exception>
+    public virtual CreditsClient Credits => _credits ?? throw MockingOnly.NotSetUp(this, nameof(Credits));
 
     /// <summary>The server's model catalogue (no key needed).</summary>
-    public ModelsClient Models { get; }
+    /// <exception cref="NotSupportedException">A mocking-only instance that does not override this property.</exception>
+    public virtual ModelsClient Models => _models ?? throw MockingOnly.NotSetUp(this, nameof(Models));
 
     /// <summary>The <see cref="System.Net.Http.HttpClient"/> every call goes through (for tests).</summary>
-    internal HttpClient HttpClient => _http;
+    internal HttpClient HttpClient => _http ?? throw MockingOnly.NotSetUp(this, nameof(HttpClient));
 
     /// <summary>Disposes the <see cref="HttpClient"/> if the client created it; a caller-supplied one is left alone.</summary>
     public void Dispose()
     {
-        if (_ownsHttpClient)
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the <see cref="HttpClient"/> the client created; a subclass adds its own resources here.</summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>; false from a finalizer (nothing managed to release then).</param>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && _ownsHttpClient)
         {
-            _http.Dispose();
+            _http?.Dispose();
         }
     }
 

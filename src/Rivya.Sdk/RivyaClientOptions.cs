@@ -54,6 +54,15 @@ public sealed class RivyaClientOptions
     /// <summary>Appended to the SDK's <c>User-Agent</c>, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// The schedule, timeout and progress of a wait (<c>WaitForCompletionAsync</c>, <c>CreateAndWaitAsync</c>,
+    /// <c>WatchAsync</c>) that is given no <see cref="Sdk.WaitOptions"/> of its own. Default null: the defaults of
+    /// <see cref="Sdk.WaitOptions"/> (first poll after 2.5 s, up to 30 minutes). Tests against a fake server set a
+    /// zero-delay schedule here (<c>FakeRivyaServer.CreateClient()</c> does), so code under test waits in milliseconds.
+    /// Not read from configuration.
+    /// </summary>
+    public WaitOptions? DefaultWaitOptions { get; set; }
+
     /// <summary>Test hook: the source of retry jitter, in [0, 1). Null uses a shared random source.</summary>
     internal Func<double>? JitterSource { get; set; }
 

@@ -1,8 +1,10 @@
 using System;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Http;
+using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
@@ -24,10 +26,14 @@ public class CreditsClient
     {
     }
 
+    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
+    private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
+        _pipeline ?? throw MockingOnly.NotSetUp(this, member);
+
     /// <summary>The credits available now (<c>GET /api/v1/credits</c>).</summary>
     /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>
     /// <exception cref="RivyaApiException">The server answered an error.</exception>
     /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
     public virtual Task<CreditBalance> GetBalanceAsync(CancellationToken cancellationToken = default) =>
-        _pipeline.SendAsync(new RivyaRequest("credits.get", HttpMethod.Get, _uri), RivyaJsonContext.Default.CreditBalance, cancellationToken);
+        RequirePipeline().SendAsync(new RivyaRequest("credits.get", HttpMethod.Get, _uri), RivyaJsonContext.Default.CreditBalance, cancellationToken);
 }

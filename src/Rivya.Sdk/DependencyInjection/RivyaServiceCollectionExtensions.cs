@@ -9,7 +9,12 @@ using Rivya.Sdk.DependencyInjection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers <see cref="RivyaClient"/> with dependency injection, on <c>IHttpClientFactory</c>.</summary>
+/// <summary>
+/// Registers <see cref="RivyaClient"/> and its sub-clients (<see cref="GenerationsClient"/>, <see cref="FilesClient"/>,
+/// <see cref="CreditsClient"/>, <see cref="ModelsClient"/>) with dependency injection, on <c>IHttpClientFactory</c>.
+/// One client is shared by every scope (its handlers still rotate once per handler lifetime), so resolving it costs
+/// nothing.
+/// </summary>
 public static class RivyaServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> the client is built on.</summary>
@@ -55,11 +60,21 @@ public static class RivyaServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RivyaClientOptions>, RivyaClientOptionsValidation>());
 
+        // One client per registration, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
+        // so a service can take just the part it uses (and a test can mock just that part).
+        services.TryAddSingleton<RivyaClientSource>();
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClientSource>().Client);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Generations);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Files);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Credits);
+        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Models);
+
         return services
             .AddHttpClient(HttpClientName)
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .AddTypedClient(static (httpClient, provider) =>
-                new RivyaClient(httpClient, provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value));
+            // The SDK logs every attempt itself (scrubbed of the key); the factory's two logging handlers would log each
+            // request again and cost some 300 bytes per call. .AddDefaultLogger() on the returned builder brings them back.
+            .RemoveAllLoggers();
     }
 }

@@ -73,7 +73,7 @@ internal static class FileUploadValidator
         return new UploadCheck(contentType!, maxBytes, limitText);
     }
 
-    /// <summary>The caller's type, else the bytes', else the extension's; contradictions are reported.</summary>
+    /// <summary>The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported.</summary>
     private static string? ResolveContentType(FileUpload upload, string fileName, string? detected, bool isEmpty, List<ValidationError> errors, out bool typeIsSettled)
     {
         typeIsSettled = false;
@@ -109,7 +109,10 @@ internal static class FileUploadValidator
                 return null;
             }
 
-            if (!UploadContentTypes.Agree(declared, detected))
+            // The bytes say exactly what the file is, and users' files are often misnamed: an extension that the bytes
+            // contradict is only a wrong hint (the bytes' type is sent). A ContentType the caller set is a declaration,
+            // and one the bytes contradict is refused.
+            if (upload.ContentType is not null && !UploadContentTypes.Agree(declared, detected))
             {
                 errors.Add(new ValidationError("file.contentType", $"{declaredBy} says {declared}, but the file's bytes are {detected}."));
                 return null;

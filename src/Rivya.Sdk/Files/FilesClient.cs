@@ -1,9 +1,11 @@
 using System;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Http;
+using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
@@ -24,6 +26,10 @@ public class FilesClient
     protected FilesClient()
     {
     }
+
+    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
+    private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
+        _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 
     /// <summary>
     /// Checks <paramref name="upload"/> against the Files API's limits, then streams it
@@ -67,7 +73,7 @@ public class FilesClient
     public virtual async Task<RivyaFile> UploadAsync(FileUpload upload, RequestOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(upload);
-        if (!_pipeline.HasApiKey)
+        if (!RequirePipeline().HasApiKey)
         {
             // Fail before the file is opened or a non-seekable stream is read.
             throw new InvalidOperationException(
@@ -81,12 +87,12 @@ public class FilesClient
             IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
             CanResend = prepared.CanResend,
             Options = options,
-            DefaultTimeout = _pipeline.Options.UploadTimeout,
+            DefaultTimeout = RequirePipeline().Options.UploadTimeout,
         };
 
         try
         {
-            return await _pipeline.SendAsync(call, RivyaJsonContext.Default.RivyaFile, cancellationToken).ConfigureAwait(false);
+            return await RequirePipeline().SendAsync(call, RivyaJsonContext.Default.RivyaFile, cancellationToken).ConfigureAwait(false);
         }
         catch (UploadSourceException exception)
         {
@@ -106,10 +112,10 @@ public class FilesClient
     /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
     public virtual Task<RivyaFile> GetAsync(string fileId, RequestOptions? options, CancellationToken cancellationToken = default)
     {
-        var call = new RivyaRequest("files.get", HttpMethod.Get, _pipeline.ResolveResource("api/v1/files/", fileId, nameof(fileId)))
+        var call = new RivyaRequest("files.get", HttpMethod.Get, RequirePipeline().ResolveResource("api/v1/files/", fileId, nameof(fileId)))
         {
             Options = options,
         };
-        return _pipeline.SendAsync(call, RivyaJsonContext.Default.RivyaFile, cancellationToken);
+        return RequirePipeline().SendAsync(call, RivyaJsonContext.Default.RivyaFile, cancellationToken);
     }
 }

@@ -45,6 +45,13 @@ public sealed record Generation
     /// <summary>Why the task failed, when <see cref="Status"/> is failed and the server said; otherwise null.</summary>
     public GenerationError? Error { get; init; }
 
+    /// <summary>
+    /// The result's main URL (<see cref="GenerationResult.PrimaryUrl"/>), or null while there is no result. A task that
+    /// <c>WaitForCompletionAsync</c> or <c>CreateAndWaitAsync</c> answers has succeeded, so this is normally set.
+    /// </summary>
+    [JsonIgnore]
+    public string? PrimaryUrl => Result?.PrimaryUrl;
+
     /// <summary>True once the task has succeeded or failed: polling it again will not change it.</summary>
     [JsonIgnore]
     public bool IsTerminal => Status == GenerationStatus.Succeeded || Status == GenerationStatus.Failed;

@@ -1,9 +1,11 @@
 using System;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Http;
+using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 using Rivya.Sdk.Validation;
 
@@ -25,6 +27,10 @@ public partial class GenerationsClient
     protected GenerationsClient()
     {
     }
+
+    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
+    private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
+        _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 
     internal RivyaPipeline Pipeline => _pipeline;
 
@@ -58,7 +64,7 @@ public partial class GenerationsClient
             IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
             Options = options,
         };
-        return _pipeline.SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
+        return RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
     }
 
     /// <inheritdoc cref="GetAsync(string, RequestOptions?, CancellationToken)"/>
@@ -72,10 +78,10 @@ public partial class GenerationsClient
     /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
     public virtual Task<Generation> GetAsync(string id, RequestOptions? options, CancellationToken cancellationToken = default)
     {
-        var call = new RivyaRequest("generations.get", HttpMethod.Get, _pipeline.ResolveResource("api/v1/generations/", id, nameof(id)))
+        var call = new RivyaRequest("generations.get", HttpMethod.Get, RequirePipeline().ResolveResource("api/v1/generations/", id, nameof(id)))
         {
             Options = options,
         };
-        return _pipeline.SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
+        return RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Http;
+using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
@@ -25,6 +27,10 @@ public class ModelsClient
     {
     }
 
+    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
+    private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
+        _pipeline ?? throw MockingOnly.NotSetUp(this, member);
+
     /// <summary>
     /// Every model the API lists now (<c>GET /api/v1/models</c>, public). The list is dynamic: it may hold models this
     /// SDK has no typed record for; <see cref="ModelCatalog"/> holds the rules of those it has.
@@ -34,7 +40,7 @@ public class ModelsClient
     public virtual async Task<IReadOnlyList<RivyaModel>> ListAsync(CancellationToken cancellationToken = default)
     {
         var request = new RivyaRequest("models.list", HttpMethod.Get, _uri) { RequiresKey = false };
-        var list = await _pipeline.SendAsync(request, RivyaJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
+        var list = await RequirePipeline().SendAsync(request, RivyaJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
         return list.Data;
     }
 }

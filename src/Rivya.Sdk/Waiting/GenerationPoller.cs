@@ -41,7 +41,7 @@ internal static class GenerationPoller
         var last = seen;
         if (seen is not null)
         {
-            options.Progress?.Report(seen);
+            options.Report(seen);
             yield return seen;
             if (seen.IsTerminal)
             {
@@ -92,7 +92,7 @@ internal static class GenerationPoller
             last = current;
             if (changed)
             {
-                options.Progress?.Report(current);
+                options.Report(current);
                 yield return current;
             }
 

@@ -26,7 +26,7 @@ public partial class GenerationsClient
     /// zero to poll at once).
     /// </remarks>
     /// <param name="id">The task id (<see cref="Generation.Id"/>).</param>
-    /// <param name="options">The schedule, timeout and progress; null for the defaults.</param>
+    /// <param name="options">The schedule, timeout and progress; null for <see cref="RivyaClientOptions.DefaultWaitOptions"/>, else the defaults.</param>
     /// <param name="cancellationToken">Ends the wait at once, mid-sleep or mid-poll; nothing is cancelled server-side.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank, or <paramref name="options"/> do not fit together.</exception>
     /// <exception cref="RivyaGenerationFailedException">The task ended <c>failed</c>; its <c>Generation</c> carries the error.</exception>
@@ -40,6 +40,10 @@ public partial class GenerationsClient
         options = CheckWaitOptions(options, nameof(options));
         return WaitAsync(id, options, seen: null, cancellationToken);
     }
+
+    /// <inheritdoc cref="CreateAndWaitAsync(GenerationRequest, WaitOptions?, RequestOptions?, CancellationToken)"/>
+    public virtual Task<Generation> CreateAndWaitAsync(GenerationRequest request, CancellationToken cancellationToken) =>
+        CreateAndWaitAsync(request, null, null, cancellationToken);
 
     /// <summary>
     /// Submits <paramref name="request"/> like <see cref="CreateAsync(GenerationRequest, RequestOptions?, CancellationToken)"/>
@@ -134,9 +138,9 @@ public partial class GenerationsClient
         }
     }
 
-    private static WaitOptions CheckWaitOptions(WaitOptions? options, string paramName)
+    private WaitOptions CheckWaitOptions(WaitOptions? options, string paramName)
     {
-        options ??= DefaultWaitOptions;
+        options ??= _pipeline?.Options.DefaultWaitOptions ?? DefaultWaitOptions;
         options.Validate(paramName);
         return options;
     }

@@ -107,9 +107,25 @@ public sealed record WaitOptions
 
     /// <summary>
     /// Told each time the generation's status changes (the first status read included), not on every poll. Null by
-    /// default. It is called on the waiting thread: use <see cref="Progress{T}"/> to report to a UI thread.
+    /// default. <c>Report</c> is called on the waiting thread, before the wait goes on. A <see cref="Progress{T}"/>
+    /// then posts the report (to the UI thread, or to the thread pool in a console app), so its handler may run after
+    /// the wait has returned: for reports in order, before the call returns, use <see cref="OnStatusChanged"/>.
     /// </summary>
     public IProgress<Generation>? Progress { get; init; }
+
+    /// <summary>
+    /// Called inline, on the waiting thread, each time the generation's status changes (the first status read
+    /// included): every call happens in order and before the wait returns or yields. Null by default. Keep it short;
+    /// an exception it throws ends the wait with that exception. Called before <see cref="Progress"/> when both are set.
+    /// </summary>
+    public Action<Generation>? OnStatusChanged { get; init; }
+
+    /// <summary>Tells <see cref="OnStatusChanged"/>, then <see cref="Progress"/>, about <paramref name="generation"/>.</summary>
+    internal void Report(Generation generation)
+    {
+        OnStatusChanged?.Invoke(generation);
+        Progress?.Report(generation);
+    }
 
     /// <summary>Checks what the property setters cannot: how the properties fit together.</summary>
     /// <exception cref="ArgumentException"><see cref="PollInterval"/> is above <see cref="MaxPollInterval"/>.</exception>

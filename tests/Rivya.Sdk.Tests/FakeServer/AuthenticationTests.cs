@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Rivya.Sdk.Testing;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -19,7 +20,7 @@ public class AuthenticationTests : FakeServerTestBase
     public async Task A_wrong_key_answers_401_api_key_invalid(string method, string path)
     {
         using var client = NewClient("rvya_sk_someone_else");
-        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)).Bound();
         var answer = await Answer.ReadAsync(response);
 
         answer.Status.Should().Be(HttpStatusCode.Unauthorized);
@@ -32,7 +33,7 @@ public class AuthenticationTests : FakeServerTestBase
     {
         using var client = NewClient(apiKey: null);
 
-        var answer = await GetAsync("api/v1/credits", client);
+        var answer = await GetAsync("api/v1/credits", client).Bound();
 
         answer.Status.Should().Be(HttpStatusCode.Unauthorized);
         answer.ErrorCode.Should().Be("api_key_missing");
@@ -44,7 +45,7 @@ public class AuthenticationTests : FakeServerTestBase
         using var client = NewClient(apiKey: null);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Fake.ApiKey);
 
-        var answer = await GetAsync("api/v1/credits", client);
+        var answer = await GetAsync("api/v1/credits", client).Bound();
 
         answer.ErrorCode.Should().Be("api_key_missing");
     }
@@ -54,7 +55,7 @@ public class AuthenticationTests : FakeServerTestBase
     {
         using var client = NewClient(apiKey: null);
 
-        var answer = await GetAsync("api/v1/models", client);
+        var answer = await GetAsync("api/v1/models", client).Bound();
 
         answer.Status.Should().Be(HttpStatusCode.OK);
         answer.Json["data"]!.AsArray().Should().HaveCount(ModelCatalog.All.Count);

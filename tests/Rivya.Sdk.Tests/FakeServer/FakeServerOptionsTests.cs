@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using Rivya.Sdk.Testing;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -34,9 +35,9 @@ public class FakeServerOptionsTests
         await using var fake = FakeRivyaServer.Start(new FakeRivyaServerOptions { TimeProvider = time });
         using var client = Client(fake);
 
-        var created = await CreateAsync(client);
+        var created = await CreateAsync(client).Bound();
         time.Advance(TimeSpan.FromSeconds(61.5));
-        var processing = await GetJsonAsync(client, $"api/v1/generations/{created["id"]}");
+        var processing = await GetJsonAsync(client, $"api/v1/generations/{created["id"]}").Bound();
 
         created["created_at"]!.GetValue<string>().Should().Be("2026-05-11T00:00:00.000Z");
         created["updated_at"]!.GetValue<string>().Should().Be("2026-05-11T00:00:00.000Z");
@@ -123,7 +124,7 @@ public class FakeServerOptionsTests
     private static async Task<System.Text.Json.Nodes.JsonNode> CreateAsync(HttpClient client)
     {
         using var content = new StringContent("""{"model":"kling-2-6","prompt":"p"}""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("api/v1/generations", content);
+        using var response = await client.PostAsync("api/v1/generations", content).Bound();
         response.StatusCode.Should().Be(HttpStatusCode.Created);
         return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }

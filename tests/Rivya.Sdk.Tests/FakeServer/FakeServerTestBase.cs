@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Rivya.Sdk.Testing;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -64,13 +65,13 @@ public abstract class FakeServerTestBase : IAsyncLifetime
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        using var response = await Client.SendAsync(request);
+        using var response = await Client.SendAsync(request).Bound();
         return await Answer.ReadAsync(response);
     }
 
     protected async Task<Answer> GetAsync(string path, HttpClient? client = null)
     {
-        using var response = await (client ?? Client).GetAsync(path);
+        using var response = await (client ?? Client).GetAsync(path).Bound();
         return await Answer.ReadAsync(response);
     }
 

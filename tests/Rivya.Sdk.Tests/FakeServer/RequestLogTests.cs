@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Rivya.Sdk.Testing;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -44,7 +45,7 @@ public class RequestLogTests : FakeServerTestBase
     {
         using var client = NewClient("rvya_sk_leaked_secret");
 
-        await GetAsync("api/v1/credits", client);
+        await GetAsync("api/v1/credits", client).Bound();
 
         var request = Fake.Requests.Single();
         request.HasValidApiKey.Should().BeFalse();

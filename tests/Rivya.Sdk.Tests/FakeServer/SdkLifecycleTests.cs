@@ -4,6 +4,7 @@ using System.Net;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Rivya.Sdk.Testing;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -61,7 +62,7 @@ public sealed class SdkLifecycleTests : IAsyncLifetime, IDisposable
     {
         var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-        var file = await _client.Files.UploadAsync(FileUpload.FromBytes(png, "/home/me/private/cat.png", MediaKind.Image) with { Model = "kling-3-0" });
+        var file = await _client.Files.UploadAsync(FileUpload.FromBytes(png, "/home/me/private/cat.png", MediaKind.Image) with { Model = "kling-3-0" }).Bound();
         var done = await _client.Generations.CreateAndWaitAsync(
             new GenerationRequest { Prompt = "The cat walks away", Params = new Kling30Params { ReferenceMediaItems = [file.ToReferenceMediaItem()] } },
             Fast);
@@ -83,7 +84,7 @@ public sealed class SdkLifecycleTests : IAsyncLifetime, IDisposable
             JitterSource = () => 0, // the shortest backoff (0.8 s of real time) keeps this test quick
         });
 
-        var created = await client.Generations.CreateAsync(new GenerationRequest { Prompt = "p", Params = new Kling26Params() });
+        var created = await client.Generations.CreateAsync(new GenerationRequest { Prompt = "p", Params = new Kling26Params() }).Bound();
 
         var creates = _fake.Requests.Where(r => r.Path == "/api/v1/generations").ToList();
         creates.Should().HaveCount(2);
@@ -99,8 +100,8 @@ public sealed class SdkLifecycleTests : IAsyncLifetime, IDisposable
         var request = new GenerationRequest { Prompt = "p", Params = new KlingV25TurboProParams { CfgScale = 0.7 } };
         var options = new RequestOptions { IdempotencyKey = "order-123" };
 
-        var first = await _client.Generations.CreateAsync(request, options);
-        var second = await _client.Generations.CreateAsync(request, options);
+        var first = await _client.Generations.CreateAsync(request, options).Bound();
+        var second = await _client.Generations.CreateAsync(request, options).Bound();
         var conflict = () => _client.Generations.CreateAsync(request with { Prompt = "another" }, options);
 
         second.Id.Should().Be(first.Id);
@@ -137,7 +138,7 @@ public sealed class SdkLifecycleTests : IAsyncLifetime, IDisposable
     {
         using var anonymous = new RivyaClient(new RivyaClientOptions { ApiKey = null, BaseAddress = _fake.BaseAddress });
 
-        var models = await anonymous.Models.ListAsync();
+        var models = await anonymous.Models.ListAsync().Bound();
 
         models.Select(m => m.Id).Should().BeEquivalentTo(ModelCatalog.All.Select(m => m.Id));
         models.Should().OnlyContain(m => m.BaseCredits == ModelCatalog.Find(m.Id)!.BaseCredits);

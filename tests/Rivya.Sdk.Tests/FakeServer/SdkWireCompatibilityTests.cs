@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using FluentAssertions;
 using Rivya.Sdk.Serialization;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -40,7 +41,7 @@ public class SdkWireCompatibilityTests : FakeServerTestBase
     {
         Fake.FailNextGeneration("generation_failed", "boom");
         var id = await CreateTaskAsync();
-        await Client.GetStringAsync($"api/v1/generations/{id}");
+        await Client.GetStringAsync($"api/v1/generations/{id}").Bound();
 
         var failed = Read(await Client.GetStringAsync($"api/v1/generations/{id}"), RivyaJsonContext.Default.Generation);
 
@@ -57,7 +58,7 @@ public class SdkWireCompatibilityTests : FakeServerTestBase
         bytes.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         content.Add(bytes, "file", "ref.png");
         content.Add(new StringContent("image"), "kind");
-        using var response = await Client.PostAsync("api/v1/files", content);
+        using var response = await Client.PostAsync("api/v1/files", content).Bound();
 
         var file = Read(await response.Content.ReadAsStringAsync(), RivyaJsonContext.Default.RivyaFile);
         var item = file.ToReferenceMediaItem();
@@ -81,7 +82,7 @@ public class SdkWireCompatibilityTests : FakeServerTestBase
 
         var balance = Read(await Client.GetStringAsync("api/v1/credits"), RivyaJsonContext.Default.CreditBalance);
         var models = Read(await Client.GetStringAsync("api/v1/models"), RivyaJsonContext.Default.ModelList);
-        using var missing = await Client.GetAsync("api/v1/generations/task_missing");
+        using var missing = await Client.GetAsync("api/v1/generations/task_missing").Bound();
         var error = Read(await missing.Content.ReadAsStringAsync(), RivyaJsonContext.Default.ErrorEnvelope);
 
         balance.CurrentCredits.Should().Be(321);

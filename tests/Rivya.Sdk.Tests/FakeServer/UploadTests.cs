@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.FakeServer;
@@ -180,7 +181,7 @@ public class UploadTests : FakeServerTestBase
 
     private async Task<Answer> PostAsync(HttpContent content)
     {
-        using var response = await Client.PostAsync("api/v1/files", content);
+        using var response = await Client.PostAsync("api/v1/files", content).Bound();
         return await Answer.ReadAsync(response);
     }
 }

@@ -22,7 +22,7 @@ public sealed class FilesGetTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(FilesServer.StoredFileJson));
         using var client = _files.Client();
 
-        var file = await client.Files.GetAsync("file_7f3a");
+        var file = await client.Files.GetAsync("file_7f3a").Bound();
 
         file.Should().BeEquivalentTo(new
         {
@@ -44,7 +44,7 @@ public sealed class FilesGetTests : IDisposable
             .RespondWith(Response.Create().WithStatusCode(200).WithBody(FilesServer.StoredFileJson));
         using var client = _files.Client();
 
-        await client.Files.GetAsync("a/b c");
+        await client.Files.GetAsync("a/b c").Bound();
 
         _files.Requests.Single().AbsoluteUrl.Should().Contain("/api/v1/files/a%2Fb", "the slash stays inside the id segment");
     }

@@ -38,7 +38,7 @@ public sealed class UploadRetryTests : IDisposable
         var attemptTimeout = await clock.NextTimerAsync();
         var backoff = await clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(100));
         clock.Advance(backoff);
-        var file = await call;
+        var file = await call.Bound();
 
         file.Id.Should().Be("file_7f3a");
         attemptTimeout.Should().Be(TimeSpan.FromMinutes(10), "an upload attempt gets UploadTimeout, not the 100 s default");

@@ -35,7 +35,7 @@ public sealed class UploadValidationTests : IDisposable
         using var temp = TempFile.CreateSized("big.png", SampleMedia.PngSignature, TenMegabytes);
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromPath(temp.Path, MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromPath(temp.Path, MediaKind.Image)).Bound();
 
         _files.Requests.Should().ContainSingle();
     }
@@ -51,18 +51,6 @@ public sealed class UploadValidationTests : IDisposable
         var error = await RefusedAsync(FileUpload.FromStream(stream, "big.png", MediaKind.Image));
 
         error.Errors.Single().Path.Should().Be("file.size");
-    }
-
-    [Fact]
-    public async Task A_png_name_over_jpeg_bytes_is_refused_saying_what_was_found()
-    {
-        using var temp = TempFile.Create("cat.png", SampleMedia.Jpeg());
-
-        var error = await RefusedAsync(FileUpload.FromPath(temp.Path, MediaKind.Image));
-
-        var only = error.Errors.Should().ContainSingle().Subject;
-        only.Path.Should().Be("file.contentType");
-        only.Message.Should().Be("the name 'cat.png' says image/png, but the file's bytes are image/jpeg.");
     }
 
     [Fact]
@@ -132,7 +120,7 @@ public sealed class UploadValidationTests : IDisposable
     {
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image) with { ClientRequestId = new string('x', 128) });
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image) with { ClientRequestId = new string('x', 128) }).Bound();
 
         _files.Parts().Single(p => p.Name == "client_request_id").Text.Should().HaveLength(128);
     }

@@ -51,7 +51,7 @@ public sealed class UploadWireTests : IDisposable
         using var temp = TempFile.Create("cat.png", SampleMedia.Png(200_000));
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromPath(temp.Path, MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromPath(temp.Path, MediaKind.Image)).Bound();
 
         var request = _files.Requests.Single();
         request.Headers!["Content-Length"].Single().Should().Be(request.BodyAsBytes!.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -64,7 +64,7 @@ public sealed class UploadWireTests : IDisposable
         _files.UploadsAnswer();
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image)).Bound();
 
         _files.Parts().Select(p => p.Name).Should().Equal("kind", "file");
         Guid.TryParse(_files.Requests.Single().Headers!["Idempotency-Key"].Single(), out _).Should().BeTrue();
@@ -76,7 +76,7 @@ public sealed class UploadWireTests : IDisposable
         _files.UploadsAnswer();
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image), new RequestOptions { IdempotencyKey = "upload-cat-1" });
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "cat.png", MediaKind.Image), new RequestOptions { IdempotencyKey = "upload-cat-1" }).Bound();
 
         _files.Requests.Single().Headers!["Idempotency-Key"].Single().Should().Be("upload-cat-1");
     }
@@ -87,7 +87,7 @@ public sealed class UploadWireTests : IDisposable
         _files.UploadsAnswer();
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Jpeg(), "photo.bin", MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Jpeg(), "photo.bin", MediaKind.Image)).Bound();
 
         var file = _files.Parts().Single(p => p.Name == "file");
         file.ContentType.Should().Be("image/jpeg");
@@ -100,7 +100,7 @@ public sealed class UploadWireTests : IDisposable
         _files.UploadsAnswer();
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Wav(), "voice.bin", MediaKind.Audio) with { ContentType = "audio/x-wav" });
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Wav(), "voice.bin", MediaKind.Audio) with { ContentType = "audio/x-wav" }).Bound();
 
         _files.Parts().Single(p => p.Name == "file").ContentType.Should().Be("audio/x-wav", "the bytes say audio/wav, the same thing");
     }
@@ -111,7 +111,7 @@ public sealed class UploadWireTests : IDisposable
         _files.UploadsAnswer();
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Mp4(), "voice.m4a", MediaKind.Audio));
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Mp4(), "voice.m4a", MediaKind.Audio)).Bound();
 
         _files.Parts().Single(p => p.Name == "file").ContentType.Should().Be("audio/mp4");
     }
@@ -123,7 +123,7 @@ public sealed class UploadWireTests : IDisposable
         using var client = _files.Client();
         using var stream = new System.IO.MemoryStream(SampleMedia.Png());
 
-        await client.Files.UploadAsync(FileUpload.FromStream(stream, @"C:\Users\ann\Pictures\cat.png", MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromStream(stream, @"C:\Users\ann\Pictures\cat.png", MediaKind.Image)).Bound();
 
         _files.Parts().Single(p => p.Name == "file").Parameter("filename").Should().Be("cat.png");
     }
@@ -134,7 +134,7 @@ public sealed class UploadWireTests : IDisposable
         _files.UploadsAnswer();
         using var client = _files.Client();
 
-        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "котик \"1\".png", MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "котик \"1\".png", MediaKind.Image)).Bound();
 
         var disposition = _files.Parts().Single(p => p.Name == "file").Disposition;
 #if RIVYA_NETSTANDARD_LEG
@@ -152,7 +152,7 @@ public sealed class UploadWireTests : IDisposable
         var png = SampleMedia.Png(100_000);
         using var stream = new NonSeekableStream(png);
 
-        await client.Files.UploadAsync(FileUpload.FromStream(stream, "cat.png", MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromStream(stream, "cat.png", MediaKind.Image)).Bound();
 
         var file = _files.Parts().Single(p => p.Name == "file");
         file.Body.Should().Equal(png);
@@ -169,7 +169,7 @@ public sealed class UploadWireTests : IDisposable
         using var stream = new TrackingMemoryStream([0xAA, 0xBB, 0xCC, .. png]);
         stream.Position = 3;
 
-        await client.Files.UploadAsync(FileUpload.FromStream(stream, "cat.png", MediaKind.Image));
+        await client.Files.UploadAsync(FileUpload.FromStream(stream, "cat.png", MediaKind.Image)).Bound();
 
         _files.Parts().Single(p => p.Name == "file").Body.Should().Equal(png);
         stream.IsDisposed.Should().BeFalse("the caller owns the stream");

@@ -55,7 +55,7 @@ public sealed class CancellationTests : WireMockTest
         var script = Script(CreditsPath, ScriptStep.Json(200, TestRequests.CreditsJson));
         var client = Client();
 
-        await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync(new CancellationToken(canceled: true)))
+        await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync(new CancellationToken(canceled: true)).Bound())
             .Should().ThrowAsync<OperationCanceledException>();
 
         script.Count.Should().Be(0);

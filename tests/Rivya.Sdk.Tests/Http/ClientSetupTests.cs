@@ -59,7 +59,7 @@ public sealed class ClientSetupTests : WireMockTest
         Server.Given(Request.Create().WithPath("/proxy/rivya/api/v1/credits").UsingGet()).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.CreditsJson));
         var client = Client(o => o.BaseAddress = new Uri(BaseAddress, prefix));
 
-        var balance = await client.Credits.GetBalanceAsync();
+        var balance = await client.Credits.GetBalanceAsync().Bound();
 
         balance.CurrentCredits.Should().Be(123);
         Received.Single().Path.Should().Be("/proxy/rivya/api/v1/credits");
@@ -71,7 +71,7 @@ public sealed class ClientSetupTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.CreditsJson));
         var client = Client(o => o.UserAgent = "my-app/1.2");
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         var userAgent = string.Join(", ", Received.Single().Headers!["User-Agent"]);
         userAgent.Should().MatchRegex(@"^rivya-dotnet/\d+\.\d+\.\d+[^ ]* \(");
@@ -86,7 +86,7 @@ public sealed class ClientSetupTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.CreditsJson));
         var client = Client();
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         Received.Single().Headers!["Accept"].Should().Contain("application/json");
     }
@@ -155,8 +155,8 @@ public sealed class ClientSetupTests : WireMockTest
         Server.Given(GetPath()).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.TaskJson));
         var client = Client();
 
-        await client.Generations.GetAsync("task_1", new RequestOptions { Headers = new System.Collections.Generic.Dictionary<string, string> { ["X-Trace"] = "t-1" } }, CancellationToken.None);
-        var refused = FluentActions.Awaiting(() => client.Generations.GetAsync("task_1", new RequestOptions { Headers = new System.Collections.Generic.Dictionary<string, string> { ["Authorization"] = "Bearer other" } }, CancellationToken.None));
+        await client.Generations.GetAsync("task_1", new RequestOptions { Headers = new System.Collections.Generic.Dictionary<string, string> { ["X-Trace"] = "t-1" } }, CancellationToken.None).Bound();
+        var refused = FluentActions.Awaiting(() => client.Generations.GetAsync("task_1", new RequestOptions { Headers = new System.Collections.Generic.Dictionary<string, string> { ["Authorization"] = "Bearer other" } }, CancellationToken.None).Bound());
 
         await refused.Should().ThrowAsync<ArgumentException>().WithMessage("*Authorization*");
         Received.Single().Headers!["X-Trace"].Should().Equal("t-1");

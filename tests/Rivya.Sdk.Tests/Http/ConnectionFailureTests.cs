@@ -22,7 +22,7 @@ public sealed class ConnectionFailureTests : WireMockTest
         Clock.Advance(first);
         var second = await Clock.NextTimerAsync(IsBackoff);
         Clock.Advance(second);
-        var exception = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaConnectionException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
         exception.InnerException.Should().BeAssignableTo<HttpRequestException>();
         exception.IdempotencyKey.Should().Be("order-1");
@@ -40,7 +40,7 @@ public sealed class ConnectionFailureTests : WireMockTest
             o.MaxRetries = 0;
         });
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaConnectionException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
         exception.InnerException.Should().BeAssignableTo<HttpRequestException>();
         exception.IdempotencyKey.Should().BeNull();
@@ -59,7 +59,7 @@ public sealed class ConnectionFailureTests : WireMockTest
         var call = client.Credits.GetBalanceAsync();
         var backoff = await Clock.NextTimerAsync(IsBackoff);
         Clock.Advance(backoff);
-        var balance = await call;
+        var balance = await call.Bound();
 
         balance.CurrentCredits.Should().Be(123);
         backoff.Should().Be(TimeSpan.FromSeconds(1));
@@ -77,7 +77,7 @@ public sealed class ConnectionFailureTests : WireMockTest
         var call = client.Credits.GetBalanceAsync();
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        var exception = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaConnectionException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
         exception.InnerException.Should().BeAssignableTo<HttpRequestException>();
         Logs.WithEventId(2).Select(r => r["Attempt"]).Should().Equal(1, 2, 3);

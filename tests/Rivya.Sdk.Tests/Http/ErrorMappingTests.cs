@@ -35,7 +35,7 @@ public sealed class ErrorMappingTests : WireMockTest
         RespondToCreate(status, ErrorBodies.Json(code, "the server says no", "req_" + code));
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = await CreateAndCatchAsync(client);
+        var exception = await CreateAndCatchAsync(client).Bound();
 
         exception.GetType().Should().Be(expected);
         exception.StatusCode.Should().Be((HttpStatusCode)status);
@@ -62,7 +62,7 @@ public sealed class ErrorMappingTests : WireMockTest
         RespondToCreate(status, ErrorBodies.Json(null, "no code here", "req_status"));
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = await CreateAndCatchAsync(client);
+        var exception = await CreateAndCatchAsync(client).Bound();
 
         exception.GetType().Should().Be(expected);
         exception.StatusCode.Should().Be((HttpStatusCode)status);
@@ -76,7 +76,7 @@ public sealed class ErrorMappingTests : WireMockTest
         RespondToCreate(403, ErrorBodies.Json("scope_from_the_future", "new code", "req_new"));
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = await CreateAndCatchAsync(client);
+        var exception = await CreateAndCatchAsync(client).Bound();
 
         exception.Should().BeOfType<RivyaPermissionDeniedException>();
         exception.ErrorCode.Should().Be("scope_from_the_future");
@@ -88,7 +88,7 @@ public sealed class ErrorMappingTests : WireMockTest
         RespondToCreate(400, ErrorBodies.Json("not_found", "odd status", "req_odd"));
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = await CreateAndCatchAsync(client);
+        var exception = await CreateAndCatchAsync(client).Bound();
 
         exception.Should().BeOfType<RivyaNotFoundException>();
         exception.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -100,7 +100,7 @@ public sealed class ErrorMappingTests : WireMockTest
         Server.Given(CreatePath).RespondWith(Response.Create().WithStatusCode(400).WithBody(ErrorBodies.Json("validation_failed", "no", "req_1")));
         var client = Client();
 
-        var exception = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid()))
+        var exception = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid()).Bound())
             .Should().ThrowAsync<RivyaApiException>();
 
         var sent = Received.Single().Headers!["Idempotency-Key"].Single();
@@ -113,7 +113,7 @@ public sealed class ErrorMappingTests : WireMockTest
         Server.Given(GetPath()).RespondWith(Response.Create().WithStatusCode(404).WithBody(ErrorBodies.Json("not_found", "no such task", "req_get")));
         var client = Client();
 
-        var exception = await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1"))
+        var exception = await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound())
             .Should().ThrowAsync<RivyaNotFoundException>();
 
         exception.Which.IdempotencyKey.Should().BeNull();
@@ -127,7 +127,7 @@ public sealed class ErrorMappingTests : WireMockTest
         RespondToCreate(400, Fixture.Read("responses/error.validation_failed.json"));
         var client = Client();
 
-        var exception = await CreateAndCatchAsync(client);
+        var exception = await CreateAndCatchAsync(client).Bound();
 
         exception.Should().BeOfType<RivyaApiException>();
         exception.ErrorCode.Should().Be("validation_failed");
@@ -140,7 +140,7 @@ public sealed class ErrorMappingTests : WireMockTest
 
     private static async Task<RivyaApiException> CreateAndCatchAsync(RivyaClient client)
     {
-        var assertion = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = CallerKey }))
+        var assertion = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = CallerKey }).Bound())
             .Should().ThrowAsync<RivyaApiException>();
         return assertion.Which;
     }

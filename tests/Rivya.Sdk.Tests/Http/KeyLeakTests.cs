@@ -37,7 +37,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client();
 
-        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync());
+        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync()).Bound();
 
         exception.Should().BeOfType<RivyaAuthenticationException>();
         ServerSentTheKey();
@@ -51,7 +51,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client();
 
-        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync());
+        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync()).Bound();
 
         exception.Should().BeAssignableTo<RivyaApiException>();
         ServerSentTheKey();
@@ -65,7 +65,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client();
 
-        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync());
+        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync()).Bound();
 
         exception.Should().BeOfType<RivyaRateLimitException>();
         ServerSentTheKey();
@@ -83,7 +83,7 @@ public sealed class KeyLeakTests : WireMockTest
         var call = client.Credits.GetBalanceAsync();
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        var exception = await CatchAsync(() => call);
+        var exception = await CatchAsync(() => call).Bound();
 
         exception.Should().BeOfType<RivyaServerException>();
         Received.Should().HaveCount(3);
@@ -103,7 +103,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync());
+        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync()).Bound();
 
         exception.Should().BeOfType<RivyaServerException>();
         ServerSentTheKey();
@@ -117,7 +117,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync());
+        var exception = await CatchAsync(() => client.Credits.GetBalanceAsync()).Bound();
 
         ServerSentTheKey();
         Scan(exception, recorder).ShouldBeClean();
@@ -130,7 +130,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client();
 
-        var exception = await CatchAsync(() => client.Generations.CreateAsync(TestRequests.Valid()));
+        var exception = await CatchAsync(() => client.Generations.CreateAsync(TestRequests.Valid())).Bound();
 
         exception.Should().BeOfType<RivyaApiException>();
         ServerSentTheKey();
@@ -144,7 +144,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client();
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         Server.LogEntries.Single().ResponseMessage!.Headers!["X-Request-Id"].Should().Contain(Key, "the server really sent the key in a logged header");
         Logs.WithEventId(6).Should().Contain(r => (string)r["Header"]! == "X-Request-Id");
@@ -160,7 +160,7 @@ public sealed class KeyLeakTests : WireMockTest
         var call = client.Credits.GetBalanceAsync();
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        var exception = await CatchAsync(() => call);
+        var exception = await CatchAsync(() => call).Bound();
 
         exception.Should().BeOfType<RivyaConnectionException>();
         Scan(exception, recorder).ShouldBeClean();
@@ -179,7 +179,7 @@ public sealed class KeyLeakTests : WireMockTest
         Clock.Advance(await Clock.NextTimerAsync());
         await script.NextRequestAsync();
         Clock.Advance(await Clock.NextTimerAsync());
-        var exception = await CatchAsync(() => call);
+        var exception = await CatchAsync(() => call).Bound();
 
         exception.Should().BeOfType<RivyaConnectionException>();
         script.Requests.Should().OnlyContain(r => r.Headers!["Authorization"].Single() == "Bearer " + Key);
@@ -193,7 +193,7 @@ public sealed class KeyLeakTests : WireMockTest
         using var recorder = new ActivityRecorder();
         var client = Client();
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         Received.Single().Headers!["Authorization"].Single().Should().Be("Bearer " + Key);
         Scan(null, recorder).ShouldBeClean();
@@ -222,7 +222,7 @@ public sealed class KeyLeakTests : WireMockTest
 
     private static async Task<Exception> CatchAsync(Func<Task> call)
     {
-        var assertion = await FluentActions.Awaiting(call).Should().ThrowAsync<Exception>();
+        var assertion = await FluentActions.Awaiting(call).Should().ThrowAsync<Exception>().Bound();
         return assertion.Which;
     }
 

@@ -21,7 +21,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(ModelsPath).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(Fixture.Read("responses/models.json")));
         var client = Client(o => o.ApiKey = null);
 
-        var models = await client.Models.ListAsync();
+        var models = await client.Models.ListAsync().Bound();
 
         models.Should().NotBeEmpty();
         Received.Single().Headers!.Should().NotContainKey("Authorization");
@@ -33,7 +33,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(ModelsPath).RespondWith(Response.Create().WithStatusCode(200).WithBody("""{"object":"list","data":[]}"""));
         var client = Client();
 
-        await client.Models.ListAsync();
+        await client.Models.ListAsync().Bound();
 
         Received.Single().Headers!.Should().NotContainKey("Authorization", "a public call has no reason to carry the secret");
     }
@@ -45,7 +45,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.CreditsJson));
         var client = Client(o => o.ApiKey = null);
 
-        var exception = await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowExactlyAsync<InvalidOperationException>();
+        var exception = await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowExactlyAsync<InvalidOperationException>();
 
         exception.Which.Message.Should().Contain("RIVYA_API_KEY");
         Received.Should().BeEmpty();
@@ -58,7 +58,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(GetPath()).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.TaskJson));
         var client = Client(o => o.ApiKey = "");
 
-        var exception = await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowExactlyAsync<InvalidOperationException>();
+        var exception = await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowExactlyAsync<InvalidOperationException>();
 
         exception.Which.Message.Should().Contain("RIVYA_API_KEY");
         Received.Should().BeEmpty();
@@ -71,7 +71,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(CreatePath).RespondWith(Response.Create().WithStatusCode(201).WithBody(TestRequests.TaskJson));
         var client = Client(o => o.ApiKey = null);
 
-        await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid())).Should().ThrowExactlyAsync<InvalidOperationException>()
+        await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid()).Bound()).Should().ThrowExactlyAsync<InvalidOperationException>()
             .WithMessage("*RIVYA_API_KEY*");
 
         Received.Should().BeEmpty();
@@ -84,7 +84,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.CreditsJson));
         var client = Client(o => o.ApiKey = null);
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         Received.Single().Headers!["Authorization"].Single().Should().Be("Bearer " + EnvironmentKey);
     }
@@ -96,7 +96,7 @@ public sealed class KeyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(200).WithBody(TestRequests.CreditsJson));
         var client = Client();
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         Received.Single().Headers!["Authorization"].Single().Should().Be("Bearer " + TestKeys.ApiKey);
     }
@@ -116,7 +116,7 @@ public sealed class KeyTests : WireMockTest
     {
         using var _ = EnvironmentVariable.Set(RivyaClientOptions.ApiKeyEnvironmentVariable, null);
 
-        using var client = new RivyaClient();
+        using var client = new RivyaClient(new RivyaClientOptions());
 
         client.Generations.Pipeline.HasApiKey.Should().BeFalse();
     }

@@ -26,7 +26,7 @@ public sealed class ObservabilityTests : WireMockTest
 
         var call = client.Generations.CreateAsync(TestRequests.Valid());
         Clock.Advance(await Clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(100)));
-        await call;
+        await call.Bound();
 
         var lines = Logs.Records.Where(r => r.EventId.Id is AttemptCompleted or AttemptFailed or Retrying).ToList();
         lines.Select(r => r.EventId.Id).Should().Equal(AttemptCompleted, Retrying, AttemptCompleted);
@@ -59,7 +59,7 @@ public sealed class ObservabilityTests : WireMockTest
 
         var call = client.Credits.GetBalanceAsync();
         Clock.Advance(await Clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(100)));
-        await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaConnectionException>();
+        await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>();
 
         Logs.Records.Where(r => r.EventId.Id is AttemptFailed or Retrying).Select(r => r.EventId.Id)
             .Should().Equal(AttemptFailed, Retrying, AttemptFailed);
@@ -73,7 +73,7 @@ public sealed class ObservabilityTests : WireMockTest
         Script(CreditsPath, ScriptStep.Error(429, "rate_limited", "req_1", ("Retry-After", "3600")));
         var client = Client();
 
-        await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaRateLimitException>();
+        await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaRateLimitException>();
 
         var warning = Logs.WithEventId(RetryAfterTooLong).Should().ContainSingle().Which;
         warning.Level.Should().Be(LogLevel.Warning);
@@ -87,7 +87,7 @@ public sealed class ObservabilityTests : WireMockTest
         Script(CreditsPath, ScriptStep.Json(200, TestRequests.CreditsJson, ("X-Request-Id", "req_h"), ("Set-Cookie", "session=secret"), ("X-Internal-Node", "n-7")));
         var client = Client();
 
-        await client.Credits.GetBalanceAsync();
+        await client.Credits.GetBalanceAsync().Bound();
 
         var headers = Logs.WithEventId(ResponseHeader);
         headers.Should().OnlyContain(r => r.Level == LogLevel.Trace);
@@ -105,7 +105,7 @@ public sealed class ObservabilityTests : WireMockTest
 
         var call = client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-3" });
         Clock.Advance(await Clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(100)));
-        await call;
+        await call.Bound();
 
         var span = recorder.Calls.Should().ContainSingle().Which;
         span.Source.Name.Should().Be("Rivya.Sdk");
@@ -133,7 +133,7 @@ public sealed class ObservabilityTests : WireMockTest
         Script(GetPath(), ScriptStep.Error(404, "not_found", "req_1"));
         var client = Client();
 
-        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowAsync<RivyaNotFoundException>();
+        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowAsync<RivyaNotFoundException>();
 
         var span = recorder.Calls.Should().ContainSingle().Which;
         span.Status.Should().Be(ActivityStatusCode.Error);
@@ -152,7 +152,7 @@ public sealed class ObservabilityTests : WireMockTest
             o.MaxRetries = 0;
         });
 
-        await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaConnectionException>();
+        await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaConnectionException>();
 
         var span = recorder.Calls.Should().ContainSingle().Which;
         var attempt = recorder.AttemptsOf(span).Should().ContainSingle().Which;

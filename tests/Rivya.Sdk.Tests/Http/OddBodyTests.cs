@@ -32,7 +32,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(502).WithHeader("Content-Type", "text/html").WithBody(ProxyPage));
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaServerException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaServerException>()).Which;
 
         exception.StatusCode.Should().Be(HttpStatusCode.BadGateway);
         exception.ErrorCode.Should().BeNull();
@@ -48,7 +48,7 @@ public sealed class OddBodyTests : WireMockTest
             .WithBody("""{"error":{"code":"api_scope_den"""));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaPermissionDeniedException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaPermissionDeniedException>()).Which;
 
         exception.ErrorCode.Should().BeNull("a code cut in half is not a code");
         exception.Message.Should().Contain("403").And.Contain("api_scope_den");
@@ -60,7 +60,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(GetPath()).RespondWith(Response.Create().WithStatusCode(404));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowAsync<RivyaNotFoundException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowAsync<RivyaNotFoundException>()).Which;
 
         exception.ErrorCode.Should().BeNull();
         exception.Message.Should().Contain("404").And.Contain("empty body");
@@ -73,7 +73,7 @@ public sealed class OddBodyTests : WireMockTest
             .WithBody("""{"detail":"something else"}"""));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaApiException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaApiException>()).Which;
 
         exception.Should().BeOfType<RivyaApiException>();
         exception.Message.Should().Contain("400").And.Contain("something else");
@@ -86,7 +86,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(500).WithHeader("Content-Type", "text/html").WithBody(huge));
         var client = Client(o => o.MaxRetries = 0);
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaServerException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaServerException>()).Which;
 
         exception.Message.Length.Should().BeLessThan(500);
         exception.Message.Should().Contain("500").And.Contain("<html><body>xxx");
@@ -99,7 +99,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json").WithBody(body));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaApiException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaApiException>()).Which;
 
         exception.ErrorCode.Should().Be("validation_failed");
         exception.RequestId.Should().Be("req_long");
@@ -126,7 +126,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(CreatePath).RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "text/html").WithBody("<html>created!</html>"));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-7" }))
+        var exception = (await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-7" }).Bound())
             .Should().ThrowAsync<RivyaApiException>()).Which;
 
         exception.Should().BeOfType<RivyaApiException>();
@@ -143,7 +143,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(CreditsPath).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("null"));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync()).Should().ThrowAsync<RivyaApiException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Credits.GetBalanceAsync().Bound()).Should().ThrowAsync<RivyaApiException>()).Which;
 
         exception.StatusCode.Should().Be(HttpStatusCode.OK);
         exception.Message.Should().Contain("null");
@@ -156,7 +156,7 @@ public sealed class OddBodyTests : WireMockTest
         Server.Given(GetPath()).RespondWith(Response.Create().WithStatusCode(200));
         var client = Client();
 
-        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowExactlyAsync<RivyaApiException>();
+        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowExactlyAsync<RivyaApiException>();
 
         Received.Should().ContainSingle();
     }

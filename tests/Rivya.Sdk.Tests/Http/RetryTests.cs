@@ -30,7 +30,7 @@ public sealed class RetryTests : WireMockTest
         var call = client.Generations.CreateAsync(TestRequests.Valid());
         var backoff = await Clock.NextTimerAsync(IsBackoff);
         Clock.Advance(backoff);
-        var created = await call;
+        var created = await call.Bound();
 
         created.Id.Should().Be("task_1");
         backoff.Should().Be(TimeSpan.FromSeconds(1));
@@ -48,8 +48,8 @@ public sealed class RetryTests : WireMockTest
         var script = Script(CreatePath, ScriptStep.Json(201, TestRequests.TaskJson));
         var client = Client();
 
-        await client.Generations.CreateAsync(TestRequests.Valid());
-        await client.Generations.CreateAsync(TestRequests.Valid());
+        await client.Generations.CreateAsync(TestRequests.Valid()).Bound();
+        await client.Generations.CreateAsync(TestRequests.Valid()).Bound();
 
         script.Requests.Select(r => r.Headers!["Idempotency-Key"].Single()).Distinct().Should().HaveCount(2);
     }
@@ -63,7 +63,7 @@ public sealed class RetryTests : WireMockTest
         var call = client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-123" });
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        await call;
+        await call.Bound();
 
         script.Requests.Select(r => r.Headers!["Idempotency-Key"].Single()).Should().Equal("order-123", "order-123", "order-123");
     }
@@ -74,7 +74,7 @@ public sealed class RetryTests : WireMockTest
         var script = Script(CreatePath, ScriptStep.Error(400, "validation_failed", "req_1"), ScriptStep.Json(201, TestRequests.TaskJson));
         var client = Client();
 
-        await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid())).Should().ThrowExactlyAsync<RivyaApiException>();
+        await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid()).Bound()).Should().ThrowExactlyAsync<RivyaApiException>();
 
         script.Count.Should().Be(1);
         Clock.AllTimers.Should().NotContain(t => IsBackoff(t));
@@ -92,7 +92,7 @@ public sealed class RetryTests : WireMockTest
         var script = Script(GetPath(), ScriptStep.Error(status, code, "req_1"), ScriptStep.Json(200, TestRequests.TaskJson));
         var client = Client();
 
-        var exception = await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowAsync<RivyaApiException>();
+        var exception = await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowAsync<RivyaApiException>();
 
         exception.Which.StatusCode.Should().Be((HttpStatusCode)status);
         script.Count.Should().Be(1);
@@ -114,7 +114,7 @@ public sealed class RetryTests : WireMockTest
         var call = client.Generations.GetAsync("task_1");
         var backoff = await Clock.NextTimerAsync(IsBackoff);
         Clock.Advance(backoff);
-        var task = await call;
+        var task = await call.Bound();
 
         task.Id.Should().Be("task_1");
         backoff.Should().Be(TimeSpan.FromSeconds(1));
@@ -129,7 +129,7 @@ public sealed class RetryTests : WireMockTest
 
         var call = client.Generations.CreateAsync(TestRequests.Valid());
         var wait = await AdvancePastNextBackoffAsync();
-        var created = await call;
+        var created = await call.Bound();
 
         wait.Should().Be(TimeSpan.FromSeconds(2));
         created.Id.Should().Be("task_1");
@@ -142,7 +142,7 @@ public sealed class RetryTests : WireMockTest
         var script = Script(CreatePath, ScriptStep.Error(429, "rate_limited", "req_1", ("Retry-After", "3600")), ScriptStep.Json(201, TestRequests.TaskJson));
         var client = Client();
 
-        var exception = (await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-9" }))
+        var exception = (await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-9" }).Bound())
             .Should().ThrowAsync<RivyaRateLimitException>()).Which;
 
         exception.RetryAfter.Should().Be(TimeSpan.FromSeconds(3600));
@@ -161,7 +161,7 @@ public sealed class RetryTests : WireMockTest
 
         var call = client.Generations.GetAsync("task_1");
         var wait = await AdvancePastNextBackoffAsync();
-        await call;
+        await call.Bound();
 
         wait.Should().Be(TimeSpan.FromSeconds(60));
         script.Count.Should().Be(2);
@@ -173,7 +173,7 @@ public sealed class RetryTests : WireMockTest
         var script = Script(GetPath(), ScriptStep.Error(503, "public_api_disabled", "req_1", ("Retry-After", "10")), ScriptStep.Json(200, TestRequests.TaskJson));
         var client = Client(o => o.MaxRetryAfter = TimeSpan.FromSeconds(5));
 
-        var exception = (await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowAsync<RivyaServiceUnavailableException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowAsync<RivyaServiceUnavailableException>()).Which;
 
         exception.RetryAfter.Should().Be(TimeSpan.FromSeconds(10));
         script.Count.Should().Be(1);
@@ -188,7 +188,7 @@ public sealed class RetryTests : WireMockTest
 
         var call = client.Generations.GetAsync("task_1");
         var wait = await AdvancePastNextBackoffAsync();
-        await call;
+        await call.Bound();
 
         wait.Should().Be(TimeSpan.FromSeconds(7));
         script.Count.Should().Be(2);
@@ -203,7 +203,7 @@ public sealed class RetryTests : WireMockTest
 
         var call = client.Generations.GetAsync("task_1");
         var wait = await AdvancePastNextBackoffAsync();
-        await call;
+        await call.Bound();
 
         wait.Should().Be(TimeSpan.FromSeconds(1), "never an immediate retry");
         script.Count.Should().Be(2);
@@ -215,7 +215,7 @@ public sealed class RetryTests : WireMockTest
         var script = Script(GetPath(), ScriptStep.Error(503, "public_api_disabled", "req_1"), ScriptStep.Json(200, TestRequests.TaskJson));
         var client = Client(o => o.MaxRetries = 0);
 
-        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1")).Should().ThrowAsync<RivyaServiceUnavailableException>();
+        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1").Bound()).Should().ThrowAsync<RivyaServiceUnavailableException>();
 
         script.Count.Should().Be(1);
         Clock.AllTimers.Should().Equal(AttemptTimeout);
@@ -229,7 +229,7 @@ public sealed class RetryTests : WireMockTest
 
         var call = client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { MaxRetries = 1 });
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        var exception = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaServiceUnavailableException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaServiceUnavailableException>()).Which;
 
         exception.RequestId.Should().Be("req_2");
         script.Count.Should().Be(2);
@@ -241,7 +241,7 @@ public sealed class RetryTests : WireMockTest
         var script = Script(GetPath(), ScriptStep.Error(500, "internal", "req_1"), ScriptStep.Json(200, TestRequests.TaskJson));
         var client = Client();
 
-        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1", new RequestOptions { MaxRetries = 0 }, CancellationToken.None))
+        await FluentActions.Awaiting(() => client.Generations.GetAsync("task_1", new RequestOptions { MaxRetries = 0 }, CancellationToken.None).Bound())
             .Should().ThrowAsync<RivyaServerException>();
 
         script.Count.Should().Be(1);
@@ -258,7 +258,7 @@ public sealed class RetryTests : WireMockTest
         Clock.Advance(first);
         var second = await Clock.NextTimerAsync(IsBackoff);
         Clock.Advance(second);
-        var exception = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaServerException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaServerException>()).Which;
 
         first.Should().Be(TimeSpan.FromSeconds(1));
         second.Should().Be(TimeSpan.FromSeconds(2));
@@ -280,7 +280,7 @@ public sealed class RetryTests : WireMockTest
         var call = client.Generations.GetAsync("task_1");
         var backoff = await Clock.NextTimerAsync(IsBackoff);
         Clock.Advance(backoff);
-        await call;
+        await call.Bound();
 
         // Within a millisecond: TimeSpan keeps whole milliseconds of a fractional value on some runtimes.
         backoff.TotalMilliseconds.Should().BeApproximately(expectedMs, 1);
@@ -306,7 +306,7 @@ public sealed class RetryTests : WireMockTest
         };
 
         request.IsRetryable.Should().BeFalse();
-        await FluentActions.Awaiting(() => pipeline.SendAsync(request, RivyaJsonContext.Default.CreditBalance, CancellationToken.None))
+        await FluentActions.Awaiting(() => pipeline.SendAsync(request, RivyaJsonContext.Default.CreditBalance, CancellationToken.None).Bound())
             .Should().ThrowAsync<RivyaServiceUnavailableException>();
 
         script.Count.Should().Be(1);
@@ -327,7 +327,7 @@ public sealed class RetryTests : WireMockTest
 
         var call = pipeline.SendAsync(request, RivyaJsonContext.Default.CreditBalance, CancellationToken.None);
         Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        var balance = await call;
+        var balance = await call.Bound();
 
         balance.CurrentCredits.Should().Be(123);
         script.Count.Should().Be(2);
@@ -347,7 +347,7 @@ public sealed class RetryTests : WireMockTest
             CanResend = false,
         };
 
-        await FluentActions.Awaiting(() => pipeline.SendAsync(request, RivyaJsonContext.Default.CreditBalance, CancellationToken.None))
+        await FluentActions.Awaiting(() => pipeline.SendAsync(request, RivyaJsonContext.Default.CreditBalance, CancellationToken.None).Bound())
             .Should().ThrowAsync<RivyaServiceUnavailableException>();
 
         script.Count.Should().Be(1);

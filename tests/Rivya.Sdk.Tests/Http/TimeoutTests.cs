@@ -29,7 +29,7 @@ public sealed class TimeoutTests : WireMockTest
         Clock.Advance(attemptTimeout);
         var backoff = await Clock.NextTimerAsync();
         Clock.Advance(backoff);
-        var created = await call;
+        var created = await call.Bound();
 
         created.Id.Should().Be("task_1");
         attemptTimeout.Should().Be(DefaultAttemptTimeout);
@@ -49,7 +49,7 @@ public sealed class TimeoutTests : WireMockTest
         await script.NextRequestAsync();
         var attemptTimeout = await Clock.NextTimerAsync();
         Clock.Advance(attemptTimeout);
-        var exception = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaConnectionException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
         attemptTimeout.Should().Be(TimeSpan.FromSeconds(5));
         exception.InnerException.Should().BeOfType<TimeoutRejectedException>();
@@ -71,7 +71,7 @@ public sealed class TimeoutTests : WireMockTest
         var attemptTimeout = await Clock.NextTimerAsync();
         Clock.Advance(attemptTimeout);
 
-        await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaConnectionException>();
+        await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>();
         attemptTimeout.Should().Be(TimeSpan.FromSeconds(20));
     }
 
@@ -87,7 +87,7 @@ public sealed class TimeoutTests : WireMockTest
         Clock.Advance(await Clock.NextTimerAsync());
         await script.NextRequestAsync();
         Clock.Advance(await Clock.NextTimerAsync());
-        var exception = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<RivyaConnectionException>()).Which;
+        var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
         exception.IdempotencyKey.Should().Be("order-5");
         exception.InnerException.Should().BeOfType<TimeoutRejectedException>();
@@ -102,7 +102,7 @@ public sealed class TimeoutTests : WireMockTest
         Script(CreditsPath, ScriptStep.Json(200, TestRequests.CreditsJson));
         var client = Client(o => o.Timeout = Timeout.InfiniteTimeSpan);
 
-        var balance = await client.Credits.GetBalanceAsync();
+        var balance = await client.Credits.GetBalanceAsync().Bound();
 
         balance.CurrentCredits.Should().Be(123);
         Clock.AllTimers.Should().BeEmpty();

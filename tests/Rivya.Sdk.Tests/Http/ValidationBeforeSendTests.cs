@@ -15,7 +15,7 @@ public sealed class ValidationBeforeSendTests : WireMockTest
         var script = Script(CreatePath, ScriptStep.Json(201, TestRequests.TaskJson));
         var client = Client();
 
-        var exception = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Invalid())).Should().ThrowAsync<RivyaValidationException>();
+        var exception = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Invalid()).Bound()).Should().ThrowAsync<RivyaValidationException>();
 
         exception.Which.Errors.Select(e => e.Path).Should().Contain(["prompt", "params.duration"]);
         script.Count.Should().Be(0);
@@ -27,7 +27,7 @@ public sealed class ValidationBeforeSendTests : WireMockTest
         var script = Script(CreatePath, ScriptStep.Error(400, "validation_failed", "req_v"));
         var client = Client();
 
-        var exception = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Invalid(), new RequestOptions { SkipValidation = true }))
+        var exception = await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Invalid(), new RequestOptions { SkipValidation = true }).Bound())
             .Should().ThrowExactlyAsync<RivyaApiException>();
 
         exception.Which.ErrorCode.Should().Be("validation_failed");

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Rivya.Sdk.Tests.Support;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -228,7 +229,7 @@ public sealed class WaitForCompletionTests : IDisposable
         using var cts = new CancellationTokenSource();
         cts.Cancel();
 
-        await FluentActions.Awaiting(() => _h.Client.Generations.WaitForCompletionAsync(WaitHarness.TaskId, cancellationToken: cts.Token))
+        await FluentActions.Awaiting(() => _h.Client.Generations.WaitForCompletionAsync(WaitHarness.TaskId, cancellationToken: cts.Token).Bound())
             .Should().ThrowAsync<OperationCanceledException>();
         _h.Polls.Should().Be(0);
     }
@@ -262,7 +263,7 @@ public sealed class WaitForCompletionTests : IDisposable
     [Fact]
     public async Task A_blank_id_is_refused_before_anything_is_sent()
     {
-        await FluentActions.Awaiting(() => _h.Client.Generations.WaitForCompletionAsync(" "))
+        await FluentActions.Awaiting(() => _h.Client.Generations.WaitForCompletionAsync(" ").Bound())
             .Should().ThrowAsync<ArgumentException>().WithParameterName("id");
         _h.Server.LogEntries.Should().BeEmpty();
     }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Waiting;
@@ -93,7 +94,7 @@ public sealed class WaitOptionsTests
     {
         using var client = new RivyaClient(new RivyaClientOptions { ApiKey = Support.TestKeys.ApiKey, BaseAddress = new Uri("http://127.0.0.1:9/") });
 
-        await FluentActions.Awaiting(() => client.Generations.WaitForCompletionAsync("task_1", new WaitOptions { MaxPollInterval = TimeSpan.FromSeconds(1) }))
+        await FluentActions.Awaiting(() => client.Generations.WaitForCompletionAsync("task_1", new WaitOptions { MaxPollInterval = TimeSpan.FromSeconds(1) }).Bound())
             .Should().ThrowAsync<ArgumentException>().WithParameterName("options");
     }
 }
