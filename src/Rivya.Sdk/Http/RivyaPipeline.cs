@@ -107,11 +107,13 @@ internal sealed class RivyaPipeline
             if (outcome.Exception is { } exception)
             {
                 RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
+                RivyaMetrics.RecordRequest(request.Operation, exception.GetType().Name);
                 throw Translate(exception, call);
             }
 
             var result = (AttemptResult<T>)outcome.Result!;
             RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
+            RivyaMetrics.RecordRequest(request.Operation, result.IsSuccess ? "success" : result.Error?.ErrorCode ?? "http_" + ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture));
             return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey);
         }
         finally
@@ -241,6 +243,7 @@ internal sealed class RivyaPipeline
                 DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Outcome, args.AttemptNumber, jitter)),
                 OnRetry = args =>
                 {
+                    RivyaMetrics.RecordRetry(CallState.From(args.Context).Request.Operation);
                     if (!_logger.IsEnabled(LogLevel.Information))
                     {
                         return default;
