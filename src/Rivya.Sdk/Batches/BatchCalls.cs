@@ -32,7 +32,14 @@ internal sealed class BatchCalls
         _jitter = jitter;
     }
 
-    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(call, cancellationToken, cancellationToken);
+
+    /// <param name="call">The call, given <paramref name="callToken"/>.</param>
+    /// <param name="cancellationToken">Cancels the waits between attempts (a pause, a backoff).</param>
+    /// <param name="callToken">Cancels an attempt in flight. A create passes none: once sent, its answer (the task id) is
+    /// worth the few milliseconds, so a cancelled batch can still report the task it made.</param>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, CancellationToken callToken)
     {
         var retries = 0;
         var rateLimited = 0;
@@ -42,7 +49,7 @@ internal sealed class BatchCalls
             TimeSpan? backoff;
             try
             {
-                return await call(cancellationToken).ConfigureAwait(false);
+                return await call(callToken).ConfigureAwait(false);
             }
             catch (RivyaApiException exception) when ((int)exception.StatusCode == 429 && rateLimited < MaxRateLimitPauses && !(exception.RetryAfter > _maxRetryAfter))
             {

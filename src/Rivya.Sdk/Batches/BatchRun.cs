@@ -124,7 +124,7 @@ internal sealed class BatchRun : IDisposable
         {
             var createOptions = new RequestOptions { IdempotencyKey = key, MaxRetries = 0 };
             sent = true;
-            seen = await _calls.RunAsync(token => _client.CreateAsync(request, createOptions, token), cancellationToken).ConfigureAwait(false);
+            seen = await _calls.RunAsync(token => _client.CreateAsync(request, createOptions, token), cancellationToken, CancellationToken.None).ConfigureAwait(false);
             await foreach (var generation in GenerationPoller.ChangesAsync(ReadAsync, seen.Id, _wait, _time, _jitter, seen, cancellationToken).ConfigureAwait(false))
             {
                 seen = generation;
