@@ -201,6 +201,11 @@ internal sealed class RivyaPipeline
     private HttpRequestMessage CreateMessage(RivyaRequest request)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);
+#if NET8_0_OR_GREATER
+        // HTTP/2 when the server offers it over TLS; HTTP/1.1 otherwise (plain http never tries h2c).
+        message.Version = System.Net.HttpVersion.Version20;
+        message.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+#endif
         var headers = message.Headers;
         if (request.RequiresKey)
         {
