@@ -32,7 +32,11 @@ internal sealed class RecordingHandler : DelegatingHandler
         {
             var sentAt = _time.GetUtcNow();
             var response = await base.SendAsync(request, cancellationToken);
+#if NET10_0_OR_GREATER
             await response.Content.LoadIntoBufferAsync(cancellationToken);
+#else
+            await response.Content.LoadIntoBufferAsync();
+#endif
             Exchanges.Enqueue(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, sentAt, (int)response.StatusCode, response.Headers.RetryAfter?.Delta));
             return response;
         }
