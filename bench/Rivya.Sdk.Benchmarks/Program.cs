@@ -12,6 +12,16 @@ public static class Program
     /// </summary>
     public static int Main(string[] args)
     {
+        if (args is ["scale", ..])
+        {
+            return Scale.ScaleRun.Run(args[1..]);
+        }
+
+        if (args is ["scale-server"])
+        {
+            return Scale.ScaleServer.Run();
+        }
+
         if (args is ["quick", ..])
         {
             return QuickRun.Run(args[1..]);

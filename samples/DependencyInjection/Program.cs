@@ -1,4 +1,5 @@
-// DependencyInjection: RivyaClient from a generic host, configured by appsettings.json ("Rivya"), logging to the console.
+// DependencyInjection: RivyaClient from a generic host, configured by appsettings.json ("Rivya"), logging to the console,
+// and its metrics (the "Rivya.Sdk" Meter) printed by the OpenTelemetry console exporter when the program ends.
 //   dotnet run --project samples/DependencyInjection
 // With RIVYA_API_KEY set this talks to rivya.ai (and spends credits); without it, to a local fake Rivya.
 using Microsoft.Extensions.Configuration;
@@ -6,10 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using Rivya.Samples;
 using Rivya.Sdk;
 
 await using var environment = SampleEnvironment.Start();
+
+// The SDK's Meter costs nothing until something listens; here OpenTelemetry does, and prints every instrument at the
+// end (rivya.client.requests, rivya.client.generations, rivya.client.credits.reserved, rivya.client.wait.duration...).
+using var meters = Sdk.CreateMeterProviderBuilder()
+    .AddMeter("Rivya.Sdk")
+    .AddConsoleExporter()
+    .Build();
 var ct = environment.CancellationToken;
 
 // appsettings.json is copied beside the program, so it is found from any current directory.

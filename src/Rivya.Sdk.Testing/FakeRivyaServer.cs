@@ -11,6 +11,7 @@ using Rivya.Sdk.Testing.Generations;
 using Rivya.Sdk.Testing.Http;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
+using Rivya.Sdk.Testing.RateLimits;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -48,6 +49,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     private readonly CreditLedger _ledger;
     private readonly GenerationStore _generations;
     private readonly FileStore _files;
+    private readonly FakeRivyaApi _api;
     private int _disposed;
 
     private FakeRivyaServer(
@@ -59,7 +61,8 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         FaultQueue faults,
         CreditLedger ledger,
         GenerationStore generations,
-        FileStore files)
+        FileStore files,
+        FakeRivyaApi api)
     {
         _server = server;
         BaseAddress = baseAddress;
@@ -70,6 +73,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         _ledger = ledger;
         _generations = generations;
         _files = files;
+        _api = api;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>; give it to <c>RivyaClientOptions.BaseAddress</c>.</summary>
@@ -83,6 +87,29 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
 
     /// <summary>How many generation tasks the server has accepted (a replayed idempotent create makes none).</summary>
     public int GenerationCount => _generations.Count;
+
+    /// <summary>Tasks created and not yet seen to end by a poll.</summary>
+    public int ActiveGenerations => _generations.Active;
+
+    /// <summary>
+    /// The most tasks that were ever active at once (created, not yet seen to end by a poll): what a client's
+    /// concurrency limit bounds.
+    /// </summary>
+    public int ActiveGenerationsHighWaterMark => _generations.ActiveHighWaterMark;
+
+    /// <summary>How many creates <see cref="FakeRivyaServerOptions.CreateRateLimit"/> refused with 429.</summary>
+    public int RateLimitedCreates => _api.RateLimiter?.Refused ?? 0;
+
+    /// <summary>
+    /// The JSON <c>GET /api/v1/models</c> answers. By default the SDK's own <see cref="ModelCatalog"/> in the
+    /// documented shape; set it to a catalogue of your own (a changed price or limit, a retired or a new model) to
+    /// test drift checks, or to null to go back to the default. The text is served as is, unchecked.
+    /// </summary>
+    public string? ModelCatalogJson
+    {
+        get => _api.Catalog.Json;
+        set => _api.Catalog.Json = value!;
+    }
 
     /// <summary>How many uploads the server has accepted.</summary>
     public int FileCount => _files.Count;
@@ -170,14 +197,17 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
                 ledger,
                 new GenerationsEndpoint(generations, options.RejectUnknownParams),
                 new FilesEndpoint(files, time, id => origin + MediaEndpoint.FilePath(id)),
-                new MediaEndpoint(generations, files));
+                new MediaEndpoint(generations, files))
+            {
+                RateLimiter = options.CreateRateLimit is null ? null : new CreateRateLimiter(options.CreateRateLimit, options.RateLimitWindow, time),
+            };
 
             var token = stopping.Token;
             server
                 .Given(Request.Create().UsingAnyMethod())
                 .RespondWith(Response.Create().WithCallback(request => api.HandleAsync(request, token)));
 
-            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, ledger, generations, files);
+            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, ledger, generations, files, api);
         }
         catch
         {
@@ -292,6 +322,11 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         }
 
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        if (options.CreateRateLimit is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, "options.CreateRateLimit");
+            ArgumentOutOfRangeException.ThrowIfLessThan(options.RateLimitWindow, TimeSpan.FromSeconds(1), "options.RateLimitWindow");
+        }
     }
 
     private static (WireMockServer Server, int Port) StartWireMock(int requestedPort)

@@ -37,10 +37,21 @@ public sealed class FakeRivyaServerOptions
     public int Port { get; set; }
 
     /// <summary>
-    /// The clock of the server's timestamps (<c>created_at</c>, <c>updated_at</c>). Default
-    /// <see cref="TimeProvider.System"/>. Only timestamps read it: a task advances per poll, never with time.
+    /// The clock of the server's timestamps (<c>created_at</c>, <c>updated_at</c>), of the request log, and of the
+    /// <see cref="CreateRateLimit"/> windows. Default <see cref="TimeProvider.System"/>. A task advances per poll, never
+    /// with time.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// At most this many <c>POST /api/v1/generations</c> per API key in each <see cref="RateLimitWindow"/>; the next
+    /// ones answer 429 <c>rate_limited</c> with <c>Retry-After</c> (whole seconds up to the next window). Windows are
+    /// fixed, counted from the server's start on <see cref="TimeProvider"/>. Default null: no limit.
+    /// </summary>
+    public int? CreateRateLimit { get; set; }
+
+    /// <summary>The window of <see cref="CreateRateLimit"/>. Default 60 seconds; at least one second.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>A summary of the options; the API key is never shown.</summary>
     public override string ToString() =>

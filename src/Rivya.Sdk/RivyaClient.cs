@@ -52,7 +52,7 @@ public class RivyaClient : IDisposable
     /// <summary>A client with <paramref name="options"/>, on an <see cref="HttpClient"/> of its own.</summary>
     /// <exception cref="ArgumentException">The options are invalid (e.g. a non-https, non-loopback <c>BaseAddress</c>).</exception>
     public RivyaClient(RivyaClientOptions options)
-        : this(CreateHttpClient(), options, ownsHttpClient: true)
+        : this(CreateHttpClient(Guard.NotNull(options)), options, ownsHttpClient: true)
     {
     }
 
@@ -83,6 +83,10 @@ public class RivyaClient : IDisposable
         _files = new FilesClient(pipeline);
         _credits = new CreditsClient(pipeline);
         _models = new ModelsClient(pipeline);
+        if (options.WarnOnCatalogDrift)
+        {
+            CatalogDriftWarning.Start(_models, logger);
+        }
     }
 
     /// <summary>Submit generations, read their status, and wait for them.</summary>
@@ -121,18 +125,9 @@ public class RivyaClient : IDisposable
         }
     }
 
-    private static HttpClient CreateHttpClient()
+    private static HttpClient CreateHttpClient(RivyaClientOptions options)
     {
-#if NET8_0_OR_GREATER
-        var handler = new SocketsHttpHandler
-        {
-            // Long-lived clients must still notice DNS changes.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.All,
-        };
-#else
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
+        var handler = RivyaHttpHandler.Create(options);
         // The SDK's own per-attempt timeouts govern; HttpClient's 100 s default would silently cut uploads and waits.
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }

@@ -63,6 +63,21 @@ public sealed class RivyaClientOptions
     /// </summary>
     public WaitOptions? DefaultWaitOptions { get; set; }
 
+    /// <summary>
+    /// The most connections the SDK's own handler (and the one <c>AddRivyaClient</c> registers) opens to the API at once.
+    /// Default 256; at least 1. Calls beyond it queue for a free connection instead of opening one socket each, so
+    /// thousands of concurrent waits stay within file-descriptor and port limits. An <see cref="System.Net.Http.HttpClient"/>
+    /// you pass in yourself keeps its own setting. HTTP/2 is used where the server offers it (on .NET 8 and later).
+    /// </summary>
+    public int MaxConnectionsPerServer { get; set; } = 256;
+
+    /// <summary>
+    /// When true, building the client starts one background <c>client.Models.CheckCatalogAsync()</c> and logs a
+    /// warning once if the server's prices, prompt limits, statuses or options differ from the SDK's built-in rules.
+    /// Default false: the SDK makes no call you did not ask for.
+    /// </summary>
+    public bool WarnOnCatalogDrift { get; set; }
+
     /// <summary>Test hook: the source of retry jitter, in [0, 1). Null uses a shared random source.</summary>
     internal Func<double>? JitterSource { get; set; }
 
@@ -79,5 +94,6 @@ public sealed class RivyaClientOptions
     /// <summary>Shows every setting except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
     public override string ToString() =>
         $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {BaseAddress}, "
-        + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, UserAgent = {UserAgent} }}";
+        + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, UserAgent = {UserAgent}, "
+        + $"MaxConnectionsPerServer = {MaxConnectionsPerServer}, WarnOnCatalogDrift = {WarnOnCatalogDrift} }}";
 }

@@ -29,6 +29,11 @@ internal static class RivyaClientOptionsValidator
             errors.Add($"MaxRetryAfter must not be negative; got {options.MaxRetryAfter}.");
         }
 
+        if (options.MaxConnectionsPerServer < 1)
+        {
+            errors.Add($"MaxConnectionsPerServer must be 1 or more; got {options.MaxConnectionsPerServer}.");
+        }
+
         if (options.TimeProvider is null)
         {
             errors.Add("TimeProvider is required (use TimeProvider.System).");

@@ -21,6 +21,8 @@ internal sealed class GenerationStore
     private readonly TimeProvider _time;
     private readonly int _pollsUntilDone;
     private readonly Func<string, string> _resultUrl;
+    private int _active;
+    private int _activeHighWater;
 
     public GenerationStore(CreditLedger ledger, TimeProvider time, int pollsUntilDone, Func<string, string> resultUrl)
     {
@@ -37,6 +39,30 @@ internal sealed class GenerationStore
             lock (_gate)
             {
                 return _tasks.Count;
+            }
+        }
+    }
+
+    /// <summary>Tasks created and not yet seen to end (the count that a client's concurrency limit bounds).</summary>
+    public int Active
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active;
+            }
+        }
+    }
+
+    /// <summary>The most tasks that were ever <see cref="Active"/> at once.</summary>
+    public int ActiveHighWaterMark
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _activeHighWater;
             }
         }
     }
@@ -70,6 +96,8 @@ internal sealed class GenerationStore
             var failure = _plannedFailures.Count > 0 ? _plannedFailures.Dequeue() : null;
             var task = new FakeTask(FakeIds.Task(), model, _time.GetUtcNow(), failure);
             _tasks.Add(task.Id, task);
+            _active++;
+            _activeHighWater = Math.Max(_activeHighWater, _active);
             if (idempotencyKey is not null)
             {
                 _idempotency.Add(idempotencyKey, new IdempotencyRecord(body.DeepClone(), task.Id));
@@ -89,7 +117,12 @@ internal sealed class GenerationStore
                 return null;
             }
 
+            var wasTerminal = task.IsTerminal;
             var refund = task.Advance(_time.GetUtcNow(), _pollsUntilDone, _resultUrl(task.Id));
+            if (!wasTerminal && task.IsTerminal)
+            {
+                _active--;
+            }
             if (refund > 0)
             {
                 _ledger.Refund(refund);

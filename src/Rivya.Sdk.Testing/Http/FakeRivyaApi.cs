@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Testing.Catalog;
 using Rivya.Sdk.Testing.Credits;
 using Rivya.Sdk.Testing.Faults;
 using Rivya.Sdk.Testing.Files;
@@ -8,6 +9,7 @@ using Rivya.Sdk.Testing.Generations;
 using Rivya.Sdk.Testing.Json;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
+using Rivya.Sdk.Testing.RateLimits;
 using WireMock;
 
 namespace Rivya.Sdk.Testing.Http;
@@ -21,8 +23,6 @@ internal sealed class FakeRivyaApi
     private const string ApiPrefix = "/api/v1/";
     private const string ModelsPath = "/api/v1/models";
 
-    private static readonly byte[] Catalogue = CatalogJsonWriter.Write(ModelCatalog.All);
-
     private readonly ApiKeyCheck _apiKey;
     private readonly TimeProvider _time;
     private readonly RequestLog _log;
@@ -31,6 +31,12 @@ internal sealed class FakeRivyaApi
     private readonly GenerationsEndpoint _generations;
     private readonly FilesEndpoint _files;
     private readonly MediaEndpoint _media;
+
+    /// <summary>What <c>GET /api/v1/models</c> answers; set by <see cref="FakeRivyaServer.ModelCatalogJson"/>.</summary>
+    internal CatalogOverride Catalog { get; } = new();
+
+    /// <summary>The per-key create limit; set from <see cref="FakeRivyaServerOptions.CreateRateLimit"/> at start.</summary>
+    internal CreateRateLimiter? RateLimiter { get; init; }
 
     public FakeRivyaApi(
         ApiKeyCheck apiKey,
@@ -97,7 +103,7 @@ internal sealed class FakeRivyaApi
 
         if (isGet && path == ModelsPath)
         {
-            return FakeResponse.Json(200, Catalogue);
+            return FakeResponse.Json(200, Catalog.Current);
         }
 
         if (isGet && path.StartsWith(MediaEndpoint.PathPrefix, StringComparison.Ordinal))
@@ -129,7 +135,7 @@ internal sealed class FakeRivyaApi
 
         return (request.Method, resource, id) switch
         {
-            ("POST", "generations", null) => _generations.Create(request),
+            ("POST", "generations", null) => RateLimiter?.Check(request.Header("Authorization")) ?? _generations.Create(request),
             ("GET", "generations", { } taskId) => _generations.Get(taskId),
             ("POST", "files", null) => _files.Upload(request),
             ("GET", "files", { } fileId) => _files.Get(fileId),

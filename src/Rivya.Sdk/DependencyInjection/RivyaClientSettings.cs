@@ -22,6 +22,10 @@ internal sealed class RivyaClientSettings
 
     public string? UserAgent { get; set; }
 
+    public int? MaxConnectionsPerServer { get; set; }
+
+    public bool? WarnOnCatalogDrift { get; set; }
+
     public void ApplyTo(RivyaClientOptions options)
     {
         options.ApiKey = ApiKey ?? options.ApiKey;
@@ -31,5 +35,7 @@ internal sealed class RivyaClientSettings
         options.UploadTimeout = UploadTimeout ?? options.UploadTimeout;
         options.MaxRetryAfter = MaxRetryAfter ?? options.MaxRetryAfter;
         options.UserAgent = UserAgent ?? options.UserAgent;
+        options.MaxConnectionsPerServer = MaxConnectionsPerServer ?? options.MaxConnectionsPerServer;
+        options.WarnOnCatalogDrift = WarnOnCatalogDrift ?? options.WarnOnCatalogDrift;
     }
 }

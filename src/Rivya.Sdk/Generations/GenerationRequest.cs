@@ -27,4 +27,12 @@ public sealed record GenerationRequest
     /// </summary>
     /// <returns>Every violation found, or an empty list when the request is valid.</returns>
     public IReadOnlyList<ValidationError> Validate() => RequestValidator.Validate(this);
+
+    /// <summary>
+    /// The credits this request is expected to cost: the documented base credits of its model
+    /// (<see cref="ModelDefinition.BaseCredits"/>), as Rivya bills these models <c>FIXED</c> per task whatever the
+    /// parameters. Null for a model the SDK does not know (a <see cref="RawModelParams"/> id). Sends nothing; the
+    /// server's price may have changed since this SDK shipped (<c>client.Models.CheckCatalogAsync</c> tells).
+    /// </summary>
+    public int? EstimateCredits() => ModelCatalog.Find(Params?.ModelId)?.BaseCredits;
 }

@@ -64,7 +64,15 @@ public partial class GenerationsClient
             IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
             Options = options,
         };
-        return RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
+        var created = RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
+        return RivyaMetrics.CreditsReserved.Enabled ? RecordCreatedAsync(created) : created;
+    }
+
+    private static async Task<Generation> RecordCreatedAsync(Task<Generation> created)
+    {
+        var generation = await created.ConfigureAwait(false);
+        RivyaMetrics.RecordCreated(generation);
+        return generation;
     }
 
     /// <inheritdoc cref="GetAsync(string, RequestOptions?, CancellationToken)"/>

@@ -107,11 +107,13 @@ internal sealed class RivyaPipeline
             if (outcome.Exception is { } exception)
             {
                 RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
+                RivyaMetrics.RecordRequest(request.Operation, exception.GetType().Name);
                 throw Translate(exception, call);
             }
 
             var result = (AttemptResult<T>)outcome.Result!;
             RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
+            RivyaMetrics.RecordRequest(request.Operation, result.IsSuccess ? "success" : result.Error?.ErrorCode ?? "http_" + ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture));
             return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey);
         }
         finally
@@ -199,6 +201,11 @@ internal sealed class RivyaPipeline
     private HttpRequestMessage CreateMessage(RivyaRequest request)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);
+#if NET8_0_OR_GREATER
+        // HTTP/2 when the server offers it over TLS; HTTP/1.1 otherwise (plain http never tries h2c).
+        message.Version = System.Net.HttpVersion.Version20;
+        message.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+#endif
         var headers = message.Headers;
         if (request.RequiresKey)
         {
@@ -241,6 +248,7 @@ internal sealed class RivyaPipeline
                 DelayGenerator = args => new ValueTask<TimeSpan?>(NextDelay(args.Outcome, args.AttemptNumber, jitter)),
                 OnRetry = args =>
                 {
+                    RivyaMetrics.RecordRetry(CallState.From(args.Context).Request.Operation);
                     if (!_logger.IsEnabled(LogLevel.Information))
                     {
                         return default;

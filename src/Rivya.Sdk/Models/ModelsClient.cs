@@ -43,4 +43,18 @@ public class ModelsClient
         var list = await RequirePipeline().SendAsync(request, RivyaJsonContext.Default.ModelList, cancellationToken).ConfigureAwait(false);
         return list.Data;
     }
+
+    /// <summary>
+    /// Reads the live catalogue (<c>GET /api/v1/models</c>, public) and compares each model of the SDK's
+    /// <see cref="ModelCatalog"/> with it: prompt limit, base credits, <c>api_status</c> (a model no longer
+    /// <c>available</c>), and the options of select parameters where the server lists them. Also names the models the
+    /// server has and the SDK does not (usable through <see cref="RawModelParams"/>). Only a read: nothing is changed.
+    /// </summary>
+    /// <exception cref="RivyaApiException">The server answered an error.</exception>
+    /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
+    public virtual async Task<CatalogCheck> CheckCatalogAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await ListAsync(cancellationToken).ConfigureAwait(false);
+        return CatalogComparer.Compare(ModelCatalog.All, live);
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 
 namespace Rivya.Sdk;
@@ -110,6 +111,8 @@ public partial class GenerationsClient
 
     private async Task<Generation> WaitAsync(string id, WaitOptions options, Generation? seen, CancellationToken cancellationToken)
     {
+        var time = _pipeline?.Options.TimeProvider ?? TimeProvider.System;
+        var started = time.GetTimestamp();
         Generation? last = null;
         await foreach (var generation in Changes(id, options, seen, cancellationToken).ConfigureAwait(false))
         {
@@ -117,6 +120,8 @@ public partial class GenerationsClient
         }
 
         // The loop ends only after a terminal status, so last is set and terminal here.
+        RivyaMetrics.RecordWait(started, time, last!.Status);
+        RivyaMetrics.RecordGeneration(last.Status);
         return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last) : last;
     }
 

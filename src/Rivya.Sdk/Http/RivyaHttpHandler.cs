@@ -1,0 +1,36 @@
+using System;
+using System.Net;
+using System.Net.Http;
+
+namespace Rivya.Sdk.Http;
+
+/// <summary>
+/// The primary handler of the SDK's own <see cref="HttpClient"/> and of the one <c>AddRivyaClient</c> registers: a
+/// connection cap (<see cref="RivyaClientOptions.MaxConnectionsPerServer"/>), so thousands of concurrent waits share
+/// a bounded pool instead of opening one socket each; HTTP/2 where the server offers it (several connections allowed,
+/// so the cap does not throttle streams); DNS refresh on long-lived clients.
+/// </summary>
+internal static class RivyaHttpHandler
+{
+    public static HttpMessageHandler Create(RivyaClientOptions options)
+    {
+        // Invalid options are reported by the validator (ArgumentException), which runs after the handler is made.
+        var cap = Math.Max(1, options.MaxConnectionsPerServer);
+#if NET8_0_OR_GREATER
+        return new SocketsHttpHandler
+        {
+            // Long-lived clients must still notice DNS changes.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = DecompressionMethods.All,
+            MaxConnectionsPerServer = cap,
+            EnableMultipleHttp2Connections = true,
+        };
+#else
+        return new HttpClientHandler
+        {
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            MaxConnectionsPerServer = cap,
+        };
+#endif
+    }
+}
