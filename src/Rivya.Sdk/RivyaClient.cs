@@ -103,9 +103,11 @@ public sealed class RivyaClient : IDisposable
             // Long-lived clients must still notice DNS changes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = DecompressionMethods.All,
+            // A redirect would re-send a create's body and headers wherever it points: a 3xx is an error instead.
+            AllowAutoRedirect = false,
         };
 #else
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate, AllowAutoRedirect = false };
 #endif
         // The SDK's own per-attempt timeouts govern; HttpClient's 100 s default would silently cut uploads and waits.
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rivya.Sdk;
 using Rivya.Sdk.DependencyInjection;
+using Rivya.Sdk.Http;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ public static class RivyaServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RivyaClient"/> with options bound from <paramref name="configuration"/> (e.g.
     /// <c>configuration.GetSection("Rivya")</c>, keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>MaxRetries</c>,
-    /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>UserAgent</c>). Options are validated when the
+    /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>MaxResponseBodySize</c>, <c>UserAgent</c>). Options are validated when the
     /// host starts: a missing key is allowed (then <c>RIVYA_API_KEY</c> is read), a non-https non-loopback address is not.
     /// </summary>
     /// <returns>The HTTP client builder, to add handlers (e.g. <c>.AddHttpMessageHandler(...)</c>).</returns>
@@ -59,6 +60,8 @@ public static class RivyaServiceCollectionExtensions
             .AddHttpClient(HttpClientName)
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            // The SDK never follows a redirect: it would re-send a create's body and headers to wherever it points.
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RedirectRule.TurnOff(handler))
             .AddTypedClient(static (httpClient, provider) =>
                 new RivyaClient(httpClient, provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value));
     }

@@ -36,6 +36,7 @@ internal static class GenerationPoller
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var deadline = WaitClock.Deadline(time, options.Timeout);
+        var started = time.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new PollSchedule(options, random);
         var last = seen;
@@ -62,7 +63,8 @@ internal static class GenerationPoller
                 }
 
                 retryAfter = null;
-                await WaitClock.Delay(time, sleep, linked.Token).ConfigureAwait(false);
+                // A server's Retry-After may outlast the wait (or any delay a timer can take): sleep until the deadline.
+                await WaitClock.Delay(time, WaitClock.Within(sleep, options.Timeout, time.GetElapsedTime(started)), linked.Token).ConfigureAwait(false);
                 current = await read(id, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)

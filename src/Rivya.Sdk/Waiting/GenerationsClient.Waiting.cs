@@ -113,7 +113,7 @@ public partial class GenerationsClient
         }
 
         // The loop ends only after a terminal status, so last is set and terminal here.
-        return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last) : last;
+        return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last, _pipeline?.Secret) : last;
     }
 
     private IAsyncEnumerable<Generation> Changes(string id, WaitOptions options, Generation? seen, CancellationToken cancellationToken) =>

@@ -14,6 +14,24 @@ internal static class WaitClock
         time.Delay(delay, cancellationToken);
 #endif
 
+    /// <summary>The longest delay a timer accepts (2^32 - 2 ms, some 49 days).</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>
+    /// <paramref name="sleep"/>, unless it reaches past the end of a wait of <paramref name="timeout"/> of which
+    /// <paramref name="elapsed"/> has passed: then <see cref="Timeout.InfiniteTimeSpan"/>, so the wait's deadline ends
+    /// the sleep. Never more than <see cref="MaxDelay"/>, whatever a server asked for.
+    /// </summary>
+    public static TimeSpan Within(TimeSpan sleep, TimeSpan timeout, TimeSpan elapsed)
+    {
+        if (timeout != Timeout.InfiniteTimeSpan && sleep >= timeout - elapsed)
+        {
+            return Timeout.InfiniteTimeSpan;
+        }
+
+        return sleep > MaxDelay ? MaxDelay : sleep;
+    }
+
     /// <summary>A source cancelled when <paramref name="timeout"/> passes on <paramref name="time"/>; never, when infinite.</summary>
     public static CancellationTokenSource Deadline(TimeProvider time, TimeSpan timeout)
     {

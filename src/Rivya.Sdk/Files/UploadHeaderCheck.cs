@@ -1,0 +1,39 @@
+using System;
+using System.Globalization;
+using Rivya.Sdk.Http;
+
+namespace Rivya.Sdk;
+
+/// <summary>
+/// The wire-safety check of what an upload puts in its file part's headers (<c>Content-Disposition</c>'s file name and
+/// <c>Content-Type</c>). It runs even under <see cref="RequestOptions.SkipValidation"/>: that switch skips Rivya's
+/// documented rules, never the rules that keep the request well-formed.
+/// </summary>
+internal static class UploadHeaderCheck
+{
+    /// <param name="upload">The upload.</param>
+    /// <param name="fileName">The name that goes on the wire (<see cref="FileNames.NameOnly"/> of the upload's).</param>
+    /// <exception cref="ArgumentException">A value cannot go in a part header; nothing was read or sent.</exception>
+    public static void Check(FileUpload upload, string fileName)
+    {
+        for (var i = 0; i < fileName.Length; i++)
+        {
+            if (char.IsControl(fileName[i]))
+            {
+                throw new ArgumentException(
+                    string.Format(CultureInfo.InvariantCulture, "FileUpload.FileName contains {0} at index {1}: a file name may not hold control characters. Nothing was sent.", HeaderValues.Describe(fileName[i]), i),
+                    nameof(upload));
+            }
+        }
+
+        if (fileName.Length > 0 && fileName.Trim('.').Length == 0)
+        {
+            throw new ArgumentException($"FileUpload.FileName '{fileName}' is only dots: give a real name such as cat.png. Nothing was sent.", nameof(upload));
+        }
+
+        if (upload.ContentType is { } contentType)
+        {
+            HeaderValues.Check("FileUpload.ContentType", contentType, nameof(upload));
+        }
+    }
+}

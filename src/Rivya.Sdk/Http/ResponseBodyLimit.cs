@@ -1,0 +1,39 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+
+namespace Rivya.Sdk.Http;
+
+/// <summary>
+/// The cap on a JSON answer's body (<see cref="RivyaClientOptions.MaxResponseBodySize"/>), counted after
+/// decompression. Passing it ends the attempt at once with a <see cref="RivyaApiException"/> that keeps the status;
+/// it is not retried (the same server would send the same body again).
+/// </summary>
+internal static class ResponseBodyLimit
+{
+    /// <summary>
+    /// 4 MiB: Rivya's largest JSON answer (the model catalogue) is a few KB, so this is three orders of magnitude of
+    /// headroom, while a client running many calls at once still cannot be pushed into gigabytes.
+    /// </summary>
+    public const long Default = 4 * 1024 * 1024;
+
+    /// <summary><paramref name="body"/> read through a <see cref="CappedStream"/> of <paramref name="limit"/> bytes.</summary>
+    public static Stream Wrap(Stream body, long limit, HttpStatusCode status, string? idempotencyKey) =>
+        new CappedStream(body, limit, max => TooLarge(status, max, idempotencyKey));
+
+    public static RivyaApiException TooLarge(HttpStatusCode status, long limit, string? idempotencyKey)
+    {
+        var message = string.Format(
+            CultureInfo.InvariantCulture,
+            "Rivya answered {0} with a body larger than RivyaClientOptions.MaxResponseBodySize ({1:N0} bytes after decompression); the SDK stopped reading it and did not retry.",
+            (int)status,
+            limit);
+        if (idempotencyKey is not null && (int)status is >= 200 and <= 299)
+        {
+            message += $" The server may have done the work: repeat the call with Idempotency-Key '{idempotencyKey}' to reach it without a second charge.";
+        }
+
+        return new RivyaApiException(message, status, idempotencyKey: idempotencyKey);
+    }
+}
