@@ -35,9 +35,10 @@ internal sealed class PreparedUpload
     public static async Task<PreparedUpload> PrepareAsync(FileUpload upload, bool skipValidation, CancellationToken cancellationToken)
     {
         var fileName = FileNames.NameOnly(upload.FileName);
-        UploadHeaderCheck.Check(upload, fileName);
+        UploadHeaderCheck.CheckFileName(fileName);
         var body = await upload.Source.ProbeAsync(cancellationToken).ConfigureAwait(false);
         var check = FileUploadValidator.Check(upload, fileName, body, skipValidation);
+        UploadHeaderCheck.CheckContentType(check.ContentType);
         return new PreparedUpload(upload, fileName, body, check);
     }
 

@@ -59,12 +59,12 @@ internal static class GenerationPoller
                 var sleep = schedule.Next();
                 if (retryAfter > sleep)
                 {
-                    sleep = retryAfter.Value;
+                    // A server's Retry-After may outlast the wait (or any delay a timer takes): then sleep to the deadline.
+                    sleep = WaitClock.Within(retryAfter.Value, options.Timeout, time.GetElapsedTime(started));
                 }
 
                 retryAfter = null;
-                // A server's Retry-After may outlast the wait (or any delay a timer can take): sleep until the deadline.
-                await WaitClock.Delay(time, WaitClock.Within(sleep, options.Timeout, time.GetElapsedTime(started)), linked.Token).ConfigureAwait(false);
+                await WaitClock.Delay(time, sleep, linked.Token).ConfigureAwait(false);
                 current = await read(id, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
