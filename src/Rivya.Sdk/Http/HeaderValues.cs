@@ -101,6 +101,11 @@ internal static class HeaderValues
         if (request.IdempotencyKey is { } key)
         {
             Check("RequestOptions.IdempotencyKey", key, "options");
+            if (key.Trim().Length != key.Length)
+            {
+                // HTTP drops a value's outer whitespace: the server would store another key than the one reported.
+                Fail("RequestOptions.IdempotencyKey starts or ends with whitespace, which HTTP drops: the server would see a different key than the one an exception reports. Nothing was sent.", "options");
+            }
         }
 
         if (request.Options?.Headers is { } headers)
@@ -125,6 +130,8 @@ internal static class HeaderValues
     };
 
     private static string Escape(string text) => SecretScrubber.EscapeControls(text) ?? string.Empty;
+
+    private static void Fail(string message, string paramName) => throw new ArgumentException(message, paramName);
 
     private static bool IsTokenChar(char c) =>
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -58,7 +58,6 @@ public sealed class BodyCapTests
     [Fact]
     public async Task A_gzip_bomb_is_counted_after_decompression()
     {
-        long written = 0;
         using var server = new HostileServer(async (_, stream, ct) =>
         {
             var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nConnection: close\r\n\r\n"u8.ToArray();
@@ -68,7 +67,6 @@ public sealed class BodyCapTests
             for (long sent = 0; sent < BombSize; sent += Filler.Length)
             {
                 await gzip.WriteAsync(Filler, ct);
-                Interlocked.Add(ref written, Filler.Length);
             }
 
             await gzip.WriteAsync("\"}"u8.ToArray(), ct);
@@ -77,12 +75,11 @@ public sealed class BodyCapTests
         var (_, cold) = await CapturedAsync(server);
         var (thrown, allocated) = await CapturedAsync(server);
 
-        _output.WriteLine($"gzip bomb of {BombSize:N0} B inflated, cap {Cap:N0} B: {cold:N0} bytes allocated by the first (cold) call, {allocated:N0} by the second; the server got to write {Interlocked.Read(ref written):N0} B before the client hung up");
+        _output.WriteLine($"gzip bomb of {BombSize:N0} B inflated, cap {Cap:N0} B: {cold:N0} bytes allocated by the first (cold) call, {allocated:N0} by the second");
         thrown.StatusCode.Should().Be(HttpStatusCode.OK);
         thrown.Message.Should().Contain("after decompression");
         cold.Should().BeLessThan((3 * Cap) + (4 * 1024 * 1024));
         allocated.Should().BeLessThan((3 * Cap) + (2 * 1024 * 1024));
-        Interlocked.Read(ref written).Should().BeLessThan(BombSize, "the client stops reading at the cap and hangs up");
     }
 
     [Fact]
