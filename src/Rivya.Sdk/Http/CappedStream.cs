@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -14,17 +15,20 @@ internal sealed class CappedStream : Stream
 {
     private readonly Stream _inner;
     private readonly long _limit;
-    private readonly Func<long, Exception> _onExceeded;
+    private readonly HttpStatusCode _status;
+    private readonly string? _idempotencyKey;
     private long _read;
 
     /// <param name="inner">The body; disposed with this stream.</param>
     /// <param name="limit">The most bytes that may be read.</param>
-    /// <param name="onExceeded">Makes the exception thrown by the read that passes <paramref name="limit"/>.</param>
-    public CappedStream(Stream inner, long limit, Func<long, Exception> onExceeded)
+    /// <param name="status">The answer's status, kept by the exception.</param>
+    /// <param name="idempotencyKey">The call's key, kept by the exception (a create may have made a task).</param>
+    public CappedStream(Stream inner, long limit, HttpStatusCode status, string? idempotencyKey)
     {
         _inner = inner;
         _limit = limit;
-        _onExceeded = onExceeded;
+        _status = status;
+        _idempotencyKey = idempotencyKey;
     }
 
     public override bool CanRead => true;
@@ -83,7 +87,7 @@ internal sealed class CappedStream : Stream
         _read += read;
         if (_read > _limit)
         {
-            throw _onExceeded(_limit);
+            throw ResponseBodyLimit.TooLarge(_status, _limit, _idempotencyKey);
         }
 
         return read;

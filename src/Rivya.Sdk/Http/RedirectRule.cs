@@ -41,7 +41,8 @@ internal static class RedirectRule
     /// <exception cref="RivyaApiException">A redirect was followed.</exception>
     public static void ThrowIfFollowed(RivyaRequest request, HttpResponseMessage response, string? secret)
     {
-        if (response.RequestMessage?.RequestUri is not { } answered)
+        // The usual case: the handler sent the very Uri the SDK gave it. A redirect handler sets a new one.
+        if (response.RequestMessage?.RequestUri is not { } answered || ReferenceEquals(answered, request.Uri))
         {
             return;
         }

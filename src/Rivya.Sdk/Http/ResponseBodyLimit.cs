@@ -20,7 +20,7 @@ internal static class ResponseBodyLimit
 
     /// <summary><paramref name="body"/> read through a <see cref="CappedStream"/> of <paramref name="limit"/> bytes.</summary>
     public static Stream Wrap(Stream body, long limit, HttpStatusCode status, string? idempotencyKey) =>
-        new CappedStream(body, limit, max => TooLarge(status, max, idempotencyKey));
+        new CappedStream(body, limit, status, idempotencyKey);
 
     public static RivyaApiException TooLarge(HttpStatusCode status, long limit, string? idempotencyKey)
     {
