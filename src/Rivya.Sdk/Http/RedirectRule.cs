@@ -78,6 +78,16 @@ internal static class RedirectRule
             case SocketsHttpHandler socketsHandler:
                 socketsHandler.AllowAutoRedirect = false;
                 break;
+#else
+            default:
+                // The netstandard2.0 build running on .NET 5+ gets a SocketsHttpHandler it cannot name at compile time.
+                var property = handler.GetType().GetProperty(nameof(HttpClientHandler.AllowAutoRedirect));
+                if (property is { CanWrite: true } && property.PropertyType == typeof(bool))
+                {
+                    property.SetValue(handler, false);
+                }
+
+                break;
 #endif
         }
     }
