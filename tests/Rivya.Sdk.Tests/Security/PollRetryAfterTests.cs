@@ -56,6 +56,21 @@ public sealed class PollRetryAfterTests
         sleeps.Should().Equal(TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(uint.MaxValue - 1));
     }
 
+    [Fact]
+    public async Task A_status_with_control_characters_cannot_forge_the_timeout_message()
+    {
+        using var server = HostileServer.Json(TestRequests.TaskJson.Replace("queued", "run\\u001b[2J\\r\\nINFO done", StringComparison.Ordinal));
+        var clock = new TestClock();
+        using var client = Client(server, clock);
+
+        var wait = client.Generations.WaitForCompletionAsync("task_1", new WaitOptions { Timeout = WaitTimeout });
+        await DriveAsync(clock, wait, skip: [WaitTimeout, AttemptTimeout]);
+
+        var thrown = (await FluentActions.Awaiting(() => wait).Should().ThrowAsync<RivyaWaitTimeoutException>()).Which;
+        thrown.Generation!.Status.ToString().Should().Contain("\r\n", "the model keeps what the server sent");
+        thrown.Message.Should().Contain("run\\u001B[2J\\r\\nINFO done").And.NotContain("\r").And.NotContain("\u001b");
+    }
+
     private static RivyaClient Client(HostileServer server, TestClock clock) => new(new RivyaClientOptions
     {
         ApiKey = TestKeys.ApiKey,
