@@ -29,7 +29,7 @@ internal static class ErrorResponseReader
     public static async Task<ServerError> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? secret, CancellationToken cancellationToken)
     {
         var reasonPhrase = SecretScrubber.Clean(response.ReasonPhrase, secret);
-        var redirect = RedirectRule.Target(response, response.RequestMessage?.RequestUri ?? new Uri("about:blank"), secret);
+        var redirect = RedirectRule.Target(response, secret);
         var body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var retryAfter = RetryAfterParser.Parse(response.Headers, clock);
         var contentType = response.Content?.Headers.ContentType?.MediaType;

@@ -14,7 +14,7 @@ internal static class RedirectRule
     public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and <= 399;
 
     /// <summary>Where a 3xx points, as an origin (<c>https://host:port</c>), scrubbed; null when it is not a redirect.</summary>
-    public static string? Target(HttpResponseMessage response, Uri requestUri, string? secret)
+    public static string? Target(HttpResponseMessage response, string? secret)
     {
         if (!IsRedirect(response))
         {
@@ -28,7 +28,7 @@ internal static class RedirectRule
 
         if (!location.IsAbsoluteUri)
         {
-            return "the same origin (" + Origin(requestUri) + ")";
+            return response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } requestUri ? "the same origin (" + Origin(requestUri) + ")" : "the same origin";
         }
 
         return SecretScrubber.Clean(Origin(location), secret);

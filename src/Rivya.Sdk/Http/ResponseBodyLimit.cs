@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net;
+using System.Net.Http;
 
 namespace Rivya.Sdk.Http;
 
@@ -18,9 +19,27 @@ internal static class ResponseBodyLimit
     /// </summary>
     public const long Default = 4 * 1024 * 1024;
 
-    /// <summary><paramref name="body"/> read through a <see cref="CappedStream"/> of <paramref name="limit"/> bytes.</summary>
-    public static Stream Wrap(Stream body, long limit, HttpStatusCode status, string? idempotencyKey) =>
-        new CappedStream(body, limit, status, idempotencyKey);
+    /// <summary>
+    /// <paramref name="body"/>, the stream of <paramref name="response"/>'s content, limited to <paramref name="limit"/>
+    /// bytes. A declared <c>Content-Length</c> within the limit needs no counting (the handler never reads past it;
+    /// a decompressed body has none), so the usual answer costs nothing; one past the limit fails before any read.
+    /// </summary>
+    /// <exception cref="RivyaApiException">The declared length is over the limit.</exception>
+    public static Stream Wrap(Stream body, HttpResponseMessage response, long limit, string? idempotencyKey)
+    {
+        if (response.Content?.Headers.ContentLength is { } declared)
+        {
+            if (declared <= limit)
+            {
+                return body;
+            }
+
+            body.Dispose();
+            throw TooLarge(response.StatusCode, limit, idempotencyKey);
+        }
+
+        return new CappedStream(body, limit, response.StatusCode, idempotencyKey);
+    }
 
     public static RivyaApiException TooLarge(HttpStatusCode status, long limit, string? idempotencyKey)
     {

@@ -185,7 +185,7 @@ internal sealed class RivyaPipeline
     {
         try
         {
-            using var stream = ResponseBodyLimit.Wrap(await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false), maxBodyBytes, response.StatusCode, idempotencyKey);
+            using var stream = ResponseBodyLimit.Wrap(await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false), response, maxBodyBytes, idempotencyKey);
             var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
             if (value is not null)
             {

@@ -106,16 +106,34 @@ public sealed class BodyCapTests
         server.Requests.Should().ContainSingle("a GET is retryable, but not for a body over the cap");
     }
 
-    [Fact]
-    public async Task A_body_at_the_cap_is_read()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_of_exactly_the_cap_is_read_and_one_byte_more_is_refused(bool chunked)
     {
         var json = "{\"id\":\"task_1\",\"status\":\"queued\",\"model\":\"kling-3-0\",\"pad\":\"" + new string('a', 1000) + "\"}";
-        using var server = HostileServer.Json(json);
-        using var client = new RivyaClient(new RivyaClientOptions { ApiKey = TestKeys.ApiKey, BaseAddress = server.BaseAddress, MaxResponseBodySize = Encoding.UTF8.GetByteCount(json) });
+        var bytes = Encoding.UTF8.GetBytes(json);
+        using var server = new HostileServer(async (_, stream, ct) =>
+        {
+            if (!chunked)
+            {
+                await HostileServer.WriteAsync(stream, "HTTP/1.1 200 OK\r\nContent-Type: application/json", bytes, ct);
+                return;
+            }
 
-        var task = await client.Generations.GetAsync("task_1").WaitAsync(Bound);
+            // Chunked: no declared length, so the count is what stops the read.
+            await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{bytes.Length:X}\r\n"), ct);
+            await stream.WriteAsync(bytes, ct);
+            await stream.WriteAsync("\r\n0\r\n\r\n"u8.ToArray(), ct);
+        });
 
-        task.Id.Should().Be("task_1");
+        using var atCap = new RivyaClient(new RivyaClientOptions { ApiKey = TestKeys.ApiKey, BaseAddress = server.BaseAddress, MaxResponseBodySize = bytes.Length });
+        (await atCap.Generations.GetAsync("task_1").WaitAsync(Bound)).Id.Should().Be("task_1");
+
+        using var underCap = new RivyaClient(new RivyaClientOptions { ApiKey = TestKeys.ApiKey, BaseAddress = server.BaseAddress, MaxResponseBodySize = bytes.Length - 1 });
+        var act = () => underCap.Generations.GetAsync("task_1").WaitAsync(Bound);
+        (await act.Should().ThrowAsync<RivyaApiException>()).Which.StatusCode.Should().Be(HttpStatusCode.OK);
+        server.Requests.Should().HaveCount(2, "a body over the cap is not retried");
     }
 
     [Fact]
