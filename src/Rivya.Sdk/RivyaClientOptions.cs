@@ -51,6 +51,14 @@ public sealed class RivyaClientOptions
     /// <summary>Where the client logs one line per attempt and per retry decision. Default: no logging.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// The most bytes the SDK reads of one JSON answer, counted after decompression. Default 4 MiB
+    /// (<c>4194304</c>): Rivya's largest answer is a few KB. A larger body ends the attempt at once with a
+    /// <see cref="RivyaApiException"/> that keeps the HTTP status and is not retried (for a create, the exception's
+    /// <see cref="RivyaException.IdempotencyKey"/> reaches the task). Error bodies are read up to 64 KB, the rest ignored.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = Http.ResponseBodyLimit.Default;
+
     /// <summary>Appended to the SDK's <c>User-Agent</c>, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }
 
@@ -93,7 +101,8 @@ public sealed class RivyaClientOptions
 
     /// <summary>Shows every setting except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
     public override string ToString() =>
-        $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {BaseAddress}, "
-        + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, UserAgent = {UserAgent}, "
+        $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {Http.BaseAddressRules.Display(BaseAddress)}, "
+        + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, "
+        + $"MaxResponseBodySize = {MaxResponseBodySize}, UserAgent = {UserAgent}, "
         + $"MaxConnectionsPerServer = {MaxConnectionsPerServer}, WarnOnCatalogDrift = {WarnOnCatalogDrift} }}";
 }

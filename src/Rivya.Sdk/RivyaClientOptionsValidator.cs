@@ -34,6 +34,24 @@ internal static class RivyaClientOptionsValidator
             errors.Add($"MaxConnectionsPerServer must be 1 or more; got {options.MaxConnectionsPerServer}.");
         }
 
+        if (options.MaxResponseBodySize <= 0)
+        {
+            errors.Add($"MaxResponseBodySize must be positive; got {options.MaxResponseBodySize}.");
+        }
+
+        // The key and the User-Agent suffix go in every request's headers: a CR/LF there would split the request.
+        var key = options.ResolveApiKey();
+        var keySource = string.IsNullOrWhiteSpace(options.ApiKey) ? "The " + RivyaClientOptions.ApiKeyEnvironmentVariable + " environment variable" : "ApiKey";
+        if (key is not null && HeaderValues.Problem(keySource, key) is { } keyProblem)
+        {
+            errors.Add(keyProblem);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.UserAgent) && HeaderValues.Problem("UserAgent", options.UserAgent) is { } agentProblem)
+        {
+            errors.Add(agentProblem);
+        }
+
         if (options.TimeProvider is null)
         {
             errors.Add("TimeProvider is required (use TimeProvider.System).");

@@ -20,6 +20,8 @@ internal sealed class RivyaClientSettings
 
     public TimeSpan? MaxRetryAfter { get; set; }
 
+    public long? MaxResponseBodySize { get; set; }
+
     public string? UserAgent { get; set; }
 
     public int? MaxConnectionsPerServer { get; set; }
@@ -34,6 +36,7 @@ internal sealed class RivyaClientSettings
         options.Timeout = Timeout ?? options.Timeout;
         options.UploadTimeout = UploadTimeout ?? options.UploadTimeout;
         options.MaxRetryAfter = MaxRetryAfter ?? options.MaxRetryAfter;
+        options.MaxResponseBodySize = MaxResponseBodySize ?? options.MaxResponseBodySize;
         options.UserAgent = UserAgent ?? options.UserAgent;
         options.MaxConnectionsPerServer = MaxConnectionsPerServer ?? options.MaxConnectionsPerServer;
         options.WarnOnCatalogDrift = WarnOnCatalogDrift ?? options.WarnOnCatalogDrift;

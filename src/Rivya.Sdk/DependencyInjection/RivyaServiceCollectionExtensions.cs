@@ -24,7 +24,7 @@ public static class RivyaServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="RivyaClient"/> with options bound from <paramref name="configuration"/> (e.g.
     /// <c>configuration.GetSection("Rivya")</c>, keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>MaxRetries</c>,
-    /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>UserAgent</c>, <c>MaxConnectionsPerServer</c>, <c>WarnOnCatalogDrift</c>). Options are validated when the
+    /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>MaxResponseBodySize</c>, <c>UserAgent</c>, <c>MaxConnectionsPerServer</c>, <c>WarnOnCatalogDrift</c>). Options are validated when the
     /// host starts: a missing key is allowed (then <c>RIVYA_API_KEY</c> is read), a non-https non-loopback address is not.
     /// </summary>
     /// <returns>The HTTP client builder, to add handlers (e.g. <c>.AddHttpMessageHandler(...)</c>).</returns>
@@ -75,6 +75,9 @@ public static class RivyaServiceCollectionExtensions
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(static provider => RivyaHttpHandler.Create(provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value))
+            // The SDK never follows a redirect: it would re-send a create's body and headers to wherever it points. Applied
+            // to whatever primary handler is in place, so a caller's own handler gets it too.
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RedirectRule.TurnOff(handler))
             // The SDK logs every attempt itself (scrubbed of the key); the factory's two logging handlers would log each
             // request again and cost some 300 bytes per call. .AddDefaultLogger() on the returned builder brings them back.
             .RemoveAllLoggers();

@@ -8,9 +8,12 @@ namespace Rivya.Sdk;
 /// <summary>Chooses the exception type by the body's <c>error.code</c> first and the HTTP status second.</summary>
 internal static class RivyaApiExceptionFactory
 {
-    public static RivyaApiException Create(ServerError error, string? idempotencyKey)
+    /// <param name="error">The answer.</param>
+    /// <param name="idempotencyKey">The key the call sent, if any.</param>
+    /// <param name="secret">The API key: masked wherever the server's text (reason phrase, body, parser message) may have echoed it.</param>
+    public static RivyaApiException Create(ServerError error, string? idempotencyKey, string? secret = null)
     {
-        var message = BuildMessage(error);
+        var message = SecretScrubber.Clean(BuildMessage(error), secret)!;
         var status = error.StatusCode;
         var code = error.ErrorCode;
         var requestId = error.RequestId;
@@ -83,7 +86,9 @@ internal static class RivyaApiExceptionFactory
     {
         var status = ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)
             + (string.IsNullOrEmpty(error.ReasonPhrase) ? string.Empty : " " + error.ReasonPhrase);
-        var text = error.ErrorCode is not null || error.Message is not null
+        var text = error.RedirectTarget is { } target
+            ? $"Rivya answered {status}, a redirect to {target}. The SDK does not follow redirects, so nothing was sent there; check RivyaClientOptions.BaseAddress."
+            : error.ErrorCode is not null || error.Message is not null
             ? $"Rivya answered {status}: {error.ErrorCode ?? "error"}: {error.Message ?? "(no message)"}"
             : error.BodyExcerpt is null
                 ? $"Rivya answered {status} with an empty body."

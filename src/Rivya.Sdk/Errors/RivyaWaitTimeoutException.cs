@@ -26,8 +26,10 @@ public sealed class RivyaWaitTimeoutException : RivyaException
     /// <summary>The last state seen, or null when no poll succeeded.</summary>
     public Generation? Generation { get; }
 
+    // The status came from the server: control characters are escaped so it cannot forge a log line.
     private static string BuildMessage(string taskId, TimeSpan timeout, Generation? generation) =>
-        $"Generation {taskId} did not finish within {timeout}; "
-        + (generation is null ? "no status could be read. " : $"last status '{generation.Status}'. ")
-        + $"The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").";
+        Http.SecretScrubber.EscapeControls(
+            $"Generation {taskId} did not finish within {timeout}; "
+            + (generation is null ? "no status could be read. " : $"last status '{generation.Status}'. ")
+            + $"The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").")!;
 }

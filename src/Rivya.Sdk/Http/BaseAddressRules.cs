@@ -19,6 +19,12 @@ internal static class BaseAddressRules
             return $"BaseAddress must be an absolute URI; got '{address}'.";
         }
 
+        if (!string.IsNullOrEmpty(address.UserInfo))
+        {
+            // Never echoed: the user info is a credential. The key goes in Authorization, nothing goes in the address.
+            return "BaseAddress must not contain user info (user:password@); the API key is set with ApiKey.";
+        }
+
         if (address.Scheme == Uri.UriSchemeHttps)
         {
             return null;
@@ -31,6 +37,12 @@ internal static class BaseAddressRules
 
         return $"BaseAddress must use https (http is allowed only for loopback addresses); got '{address.GetLeftPart(UriPartial.Authority)}'.";
     }
+
+    /// <summary>The address for display: any user info masked (it is refused anyway, but ToString runs before validation).</summary>
+    public static string Display(Uri? address) =>
+        address is null ? "(none)"
+        : address.IsAbsoluteUri && !string.IsNullOrEmpty(address.UserInfo) ? address.Scheme + "://***@" + address.Authority + address.PathAndQuery
+        : address.ToString();
 
     /// <summary>The address with a trailing slash, so relative paths append to it rather than replace its last segment.</summary>
     public static Uri Normalize(Uri address) =>

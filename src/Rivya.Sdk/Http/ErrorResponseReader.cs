@@ -28,6 +28,8 @@ internal static class ErrorResponseReader
 
     public static async Task<ServerError> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? secret, CancellationToken cancellationToken)
     {
+        var reasonPhrase = SecretScrubber.Clean(response.ReasonPhrase, secret);
+        var redirect = RedirectRule.Target(response, secret);
         var body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         var retryAfter = RetryAfterParser.Parse(response.Headers, clock);
         var contentType = response.Content?.Headers.ContentType?.MediaType;
@@ -39,16 +41,17 @@ internal static class ErrorResponseReader
             // and only then shortened, so a cut never leaves half a key behind.
             return new ServerError(
                 response.StatusCode,
-                response.ReasonPhrase,
-                Shorten(SecretScrubber.Scrub(error.Code, secret), MaxIdChars),
-                Shorten(SecretScrubber.Scrub(error.Message, secret), MaxMessageChars),
-                Shorten(SecretScrubber.Scrub(error.RequestId, secret), MaxIdChars),
+                reasonPhrase,
+                Shorten(SecretScrubber.Clean(error.Code, secret), MaxIdChars),
+                Shorten(SecretScrubber.Clean(error.Message, secret), MaxMessageChars),
+                Shorten(SecretScrubber.Clean(error.RequestId, secret), MaxIdChars),
                 retryAfter,
                 null,
-                contentType);
+                contentType,
+                redirect);
         }
 
-        return new ServerError(response.StatusCode, response.ReasonPhrase, null, null, null, retryAfter, Excerpt(body, secret), contentType);
+        return new ServerError(response.StatusCode, reasonPhrase, null, null, null, retryAfter, Excerpt(body, secret), contentType, redirect);
     }
 
     private static async Task<ArraySegment<byte>> ReadLimitedAsync(HttpContent? content, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal static class LoggedHeaders
         {
             if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
             {
-                RivyaLog.ResponseHeader(logger, method.Method, path, name, SecretScrubber.Scrub(string.Join(", ", values), secret)!);
+                RivyaLog.ResponseHeader(logger, method.Method, path, name, SecretScrubber.Clean(string.Join(", ", values), secret)!);
             }
         }
     }

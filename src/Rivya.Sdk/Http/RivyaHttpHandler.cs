@@ -8,7 +8,7 @@ namespace Rivya.Sdk.Http;
 /// The primary handler of the SDK's own <see cref="HttpClient"/> and of the one <c>AddRivyaClient</c> registers: a
 /// connection cap (<see cref="RivyaClientOptions.MaxConnectionsPerServer"/>), so thousands of concurrent waits share
 /// a bounded pool instead of opening one socket each; HTTP/2 where the server offers it (several connections allowed,
-/// so the cap does not throttle streams); DNS refresh on long-lived clients.
+/// so the cap does not throttle streams); DNS refresh on long-lived clients; redirects never followed.
 /// </summary>
 internal static class RivyaHttpHandler
 {
@@ -24,12 +24,15 @@ internal static class RivyaHttpHandler
             AutomaticDecompression = DecompressionMethods.All,
             MaxConnectionsPerServer = cap,
             EnableMultipleHttp2Connections = true,
+            // A redirect would re-send a create's body and headers wherever it points: a 3xx is an error instead.
+            AllowAutoRedirect = false,
         };
 #else
         return new HttpClientHandler
         {
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
             MaxConnectionsPerServer = cap,
+            AllowAutoRedirect = false,
         };
 #endif
     }

@@ -53,6 +53,9 @@ internal sealed class RivyaPipeline
 
     public bool HasApiKey => _apiKey is not null;
 
+    /// <summary>The key, only for <see cref="SecretScrubber"/> to mask it in text the server sent.</summary>
+    public string? Secret => _apiKey;
+
     /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>
     /// <remarks>
     /// A concatenation parsed once: <c>new Uri(BaseAddress, relativePath)</c> parses the relative part, then the
@@ -61,12 +64,18 @@ internal sealed class RivyaPipeline
     public Uri Resolve(string relativePath) => new(_baseAddressText + relativePath, UriKind.Absolute);
 
     /// <summary>The URI of one resource, its id escaped into a single path segment.</summary>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null, blank, <c>.</c> or <c>..</c>.</exception>
     public Uri ResolveResource(string prefix, string id, string paramName)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new ArgumentException("An id is required.", paramName);
+        }
+
+        if (id is "." or "..")
+        {
+            // Escaping leaves dot segments alone, and the URI parser then removes them: /generations/.. is /api/v1/.
+            throw new ArgumentException($"'{id}' is not an id: as a path segment it would address another resource. Nothing was sent.", paramName);
         }
 
         return Resolve(prefix + Uri.EscapeDataString(id));
@@ -85,6 +94,7 @@ internal sealed class RivyaPipeline
                 $"No Rivya API key: set RivyaClientOptions.ApiKey or the {RivyaClientOptions.ApiKeyEnvironmentVariable} environment variable. Nothing was sent.");
         }
 
+        HeaderValues.CheckRequest(request);
         cancellationToken.ThrowIfCancellationRequested();
         var maxRetries = request.IsRetryable ? Math.Max(0, request.Options?.MaxRetries ?? _options.MaxRetries) : 0;
         var timeout = request.Options?.Timeout ?? request.DefaultTimeout ?? _options.Timeout;
@@ -114,7 +124,7 @@ internal sealed class RivyaPipeline
             var result = (AttemptResult<T>)outcome.Result!;
             RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
             RivyaMetrics.RecordRequest(request.Operation, result.IsSuccess ? "success" : result.Error?.ErrorCode ?? "http_" + ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture));
-            return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey);
+            return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey, _apiKey);
         }
         finally
         {
@@ -135,11 +145,12 @@ internal sealed class RivyaPipeline
             using var message = CreateMessage(request);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             LoggedHeaders.Log(_logger, request.Method, request.Uri.AbsolutePath, response, _apiKey);
+            RedirectRule.ThrowIfFollowed(request, response, _apiKey);
 
             AttemptResult<T> result;
             if (response.IsSuccessStatusCode)
             {
-                result = await ReadSuccessAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+                result = await ReadSuccessAsync(response, typeInfo, _options.MaxResponseBodySize, request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -159,7 +170,7 @@ internal sealed class RivyaPipeline
         {
             var exception = thrown is OperationCanceledException && deadline.TimedOut
                 ? new TimeoutRejectedException($"The attempt did not complete within its timeout of {call.AttemptTimeout}.", call.AttemptTimeout, thrown)
-                : thrown;
+                : ExceptionScrubber.Scrub(thrown, _apiKey);
             RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
@@ -172,11 +183,11 @@ internal sealed class RivyaPipeline
 
     // A ValueTask: a small body usually arrives with the headers, so this completes synchronously, and a Task would
     // be one more allocation per call.
-    private static async ValueTask<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    private static async ValueTask<AttemptResult<T>> ReadSuccessAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, long maxBodyBytes, string? idempotencyKey, CancellationToken cancellationToken)
     {
         try
         {
-            using var stream = await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+            using var stream = ResponseBodyLimit.Wrap(await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false), response, maxBodyBytes, idempotencyKey);
             var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
             if (value is not null)
             {
@@ -331,13 +342,14 @@ internal sealed class RivyaPipeline
         TimeoutRejectedException => FormattableString.Invariant($"the attempt timed out after {call.AttemptTimeout.TotalSeconds:0.###} s"),
         OperationCanceledException when !call.CallerToken.IsCancellationRequested => "the HTTP client timed out (check HttpClient.Timeout)",
         OperationCanceledException => "the call was cancelled",
-        _ => exception.GetType().Name + ": " + exception.Message,
+        // The message was scrubbed of the key (ExceptionScrubber); control characters are escaped here, for log lines.
+        _ => exception.GetType().Name + ": " + SecretScrubber.EscapeControls(exception.Message),
     };
 
     /// <summary>A request id from <c>X-Request-Id</c>, scrubbed like every echoed value; null when absent.</summary>
     private string? HeaderRequestId(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Request-Id", out var values)
-            ? SecretScrubber.Scrub(string.Join(",", values), _apiKey)
+            ? SecretScrubber.Clean(string.Join(",", values), _apiKey)
             : null;
 
     private double ElapsedMs(long started) => _options.TimeProvider.GetElapsedTime(started).TotalMilliseconds;

@@ -1,38 +1,193 @@
 using System;
+using System.Globalization;
+using System.Text;
 
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// Removes the API key from text a server sent back (an echoing proxy, a debug page) before that text can reach an
-/// exception message, a log line or a span.
+/// The one scrubber for text a server (or an exception about a server's bytes) produced, before that text reaches an
+/// exception message, a log line, a span tag or <see cref="Exception.Data"/>: it masks the API key, raw or in any
+/// JSON-escaped form (every character may be <c>\uXXXX</c>-escaped on its own, <c>/</c> may be <c>\/</c>), and escapes
+/// control and bidi characters so a CR, LF, ESC or BEL from the server can never forge a log line.
 /// </summary>
 internal static class SecretScrubber
 {
     public const string Mask = "***";
 
     /// <summary>
-    /// <paramref name="text"/> with every occurrence of <paramref name="secret"/> masked. When the text was cut short
-    /// (<paramref name="wasCut"/>), a trailing start of the secret is masked too: half a key is still a leak.
+    /// <paramref name="text"/> with the key masked (<see cref="Scrub"/>) and control characters escaped
+    /// (<see cref="EscapeControls"/>): what every server-sent value goes through before it is shown.
+    /// </summary>
+    public static string? Clean(string? text, string? secret, bool wasCut = false) => EscapeControls(Scrub(text, secret, wasCut));
+
+    /// <summary>
+    /// <paramref name="text"/> with every occurrence of <paramref name="secret"/> masked, raw or JSON-escaped. When the
+    /// text was cut short (<paramref name="wasCut"/>), a trailing start of the secret is masked too: half a key is
+    /// still a leak.
     /// </summary>
     public static string? Scrub(string? text, string? secret, bool wasCut = false)
     {
-        if (text is null || string.IsNullOrEmpty(secret))
+        if (text is null || string.IsNullOrEmpty(secret) || text.Length == 0)
         {
             return text;
         }
 
-        var scrubbed = text.Replace(secret, Mask);
-        if (wasCut)
+        StringBuilder? scrubbed = null;
+        var copiedUpTo = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            for (var length = Math.Min(secret!.Length - 1, scrubbed.Length); length > 0; length--)
+            var end = MatchAt(text, i, secret!, wasCut);
+            if (end < 0)
             {
-                if (string.CompareOrdinal(scrubbed, scrubbed.Length - length, secret, 0, length) == 0)
-                {
-                    return scrubbed.Remove(scrubbed.Length - length) + Mask;
-                }
+                continue;
+            }
+
+            scrubbed ??= new StringBuilder(text.Length);
+            scrubbed.Append(text, copiedUpTo, i - copiedUpTo).Append(Mask);
+            copiedUpTo = end;
+            i = end - 1;
+        }
+
+        if (scrubbed is null)
+        {
+            return text;
+        }
+
+        return scrubbed.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with every control character (C0, DEL, C1) and bidi control written as a visible escape
+    /// (<c>\r</c>, <c>\n</c>, <c>\t</c>, <c>\0</c>, <c>\u001B</c>), so one value can never start a new log line or
+    /// rewrite the terminal.
+    /// </summary>
+    public static string? EscapeControls(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var first = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (NeedsEscape(text[i]))
+            {
+                first = i;
+                break;
             }
         }
 
-        return scrubbed;
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!NeedsEscape(c))
+            {
+                escaped.Append(c);
+                continue;
+            }
+
+            escaped.Append(c switch
+            {
+                '\r' => "\\r",
+                '\n' => "\\n",
+                '\t' => "\\t",
+                '\0' => "\\0",
+                _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+            });
+        }
+
+        return escaped.ToString();
+    }
+
+    private static bool NeedsEscape(char c) =>
+        char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>
+    /// Where a match of <paramref name="secret"/> starting at <paramref name="start"/> ends (exclusive), each of its
+    /// characters raw or JSON-escaped; -1 when there is none. With <paramref name="wasCut"/>, a match cut off by the
+    /// end of the text counts.
+    /// </summary>
+    private static int MatchAt(string text, int start, string secret, bool wasCut)
+    {
+        var position = start;
+        for (var k = 0; k < secret.Length; k++)
+        {
+            if (position >= text.Length)
+            {
+                return wasCut && k > 0 ? position : -1;
+            }
+
+            var expected = secret[k];
+            var c = text[position];
+            if (c == expected)
+            {
+                position++;
+                continue;
+            }
+
+            if (c != '\\' || position + 1 >= text.Length)
+            {
+                return wasCut && k > 0 && c == '\\' ? text.Length : -1;
+            }
+
+            var next = text[position + 1];
+            if (next == expected && next is '/' or '"' or '\\')
+            {
+                position += 2;
+                continue;
+            }
+
+            if (next != 'u')
+            {
+                return -1;
+            }
+
+            var hexLength = Math.Min(4, text.Length - position - 2);
+            if (hexLength < 4)
+            {
+                // An escape cut by the end of the text: with the text cut short, it may be the key's next character.
+                return wasCut && k > 0 && IsHex(text, position + 2, hexLength) ? text.Length : -1;
+            }
+
+            if (!IsHex(text, position + 2, 4) || HexValue(text, position + 2) != expected)
+            {
+                return -1;
+            }
+
+            position += 6;
+        }
+
+        return position;
+    }
+
+    private static int HexValue(string text, int start)
+    {
+        var value = 0;
+        for (var i = start; i < start + 4; i++)
+        {
+            value = (value * 16) + Uri.FromHex(text[i]);
+        }
+
+        return value;
+    }
+
+    private static bool IsHex(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+        {
+            if (!Uri.IsHexDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -6,7 +6,7 @@ namespace Rivya.Sdk.Http;
 /// <summary>An error answer, read with a size limit and parsed as far as its body allows.</summary>
 internal sealed class ServerError
 {
-    public ServerError(HttpStatusCode statusCode, string? reasonPhrase, string? errorCode, string? message, string? requestId, TimeSpan? retryAfter, string? bodyExcerpt, string? contentType)
+    public ServerError(HttpStatusCode statusCode, string? reasonPhrase, string? errorCode, string? message, string? requestId, TimeSpan? retryAfter, string? bodyExcerpt, string? contentType, string? redirectTarget = null)
     {
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
@@ -16,6 +16,7 @@ internal sealed class ServerError
         RetryAfter = retryAfter;
         BodyExcerpt = bodyExcerpt;
         ContentType = contentType;
+        RedirectTarget = redirectTarget;
     }
 
     public HttpStatusCode StatusCode { get; }
@@ -35,4 +36,7 @@ internal sealed class ServerError
     public string? BodyExcerpt { get; }
 
     public string? ContentType { get; }
+
+    /// <summary>For a 3xx: the origin it pointed to (scrubbed), for the message; the SDK never follows it.</summary>
+    public string? RedirectTarget { get; }
 }

@@ -36,6 +36,7 @@ internal static class GenerationPoller
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var deadline = WaitClock.Deadline(time, options.Timeout);
+        var started = time.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new PollSchedule(options, random);
         var last = seen;
@@ -58,7 +59,8 @@ internal static class GenerationPoller
                 var sleep = schedule.Next();
                 if (retryAfter > sleep)
                 {
-                    sleep = retryAfter.Value;
+                    // A server's Retry-After may outlast the wait (or any delay a timer takes): then sleep to the deadline.
+                    sleep = WaitClock.Within(retryAfter.Value, options.Timeout, time.GetElapsedTime(started));
                 }
 
                 retryAfter = null;

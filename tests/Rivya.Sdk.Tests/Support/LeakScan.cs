@@ -25,6 +25,9 @@ public sealed class LeakScan
 
     public int Count => _texts.Count;
 
+    /// <summary>Everything gathered, with where it came from.</summary>
+    public IReadOnlyList<(string Where, string Text)> Texts => _texts;
+
     public LeakScan Add(string where, string? text)
     {
         if (text is not null)

@@ -1,0 +1,96 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+
+namespace Rivya.Sdk.Http;
+
+/// <summary>
+/// The SDK never follows a redirect: a create re-sent to another origin would carry its body, its
+/// <c>Idempotency-Key</c> and the caller's headers there, and a 301/302/303 would turn it into a GET that "succeeds"
+/// with no task made. A 3xx is an error naming the target's origin (never its path, query or user info).
+/// </summary>
+internal static class RedirectRule
+{
+    public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and <= 399;
+
+    /// <summary>Where a 3xx points, as an origin (<c>https://host:port</c>), scrubbed; null when it is not a redirect.</summary>
+    public static string? Target(HttpResponseMessage response, string? secret)
+    {
+        if (!IsRedirect(response))
+        {
+            return null;
+        }
+
+        if (response.Headers.Location is not { } location)
+        {
+            return "(no Location header)";
+        }
+
+        if (!location.IsAbsoluteUri)
+        {
+            return response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } requestUri ? "the same origin (" + Origin(requestUri) + ")" : "the same origin";
+        }
+
+        return SecretScrubber.Clean(Origin(location), secret);
+    }
+
+    /// <summary>
+    /// Throws when the answer came from another origin or for another method than the request: a caller-supplied
+    /// <see cref="HttpClient"/> followed a redirect, so the answer is not the API's answer to this call.
+    /// </summary>
+    /// <exception cref="RivyaApiException">A redirect was followed.</exception>
+    public static void ThrowIfFollowed(RivyaRequest request, HttpResponseMessage response, string? secret)
+    {
+        // The usual case: the handler sent the very Uri the SDK gave it. A redirect handler sets a new one.
+        if (response.RequestMessage?.RequestUri is not { } answered || ReferenceEquals(answered, request.Uri))
+        {
+            return;
+        }
+
+        var sameOrigin = answered.IsAbsoluteUri && string.Equals(Origin(answered), Origin(request.Uri), StringComparison.OrdinalIgnoreCase);
+        if (sameOrigin && response.RequestMessage.Method == request.Method)
+        {
+            return;
+        }
+
+        var to = answered.IsAbsoluteUri ? SecretScrubber.Clean(Origin(answered), secret) : "a relative address";
+        throw new RivyaApiException(
+            string.Format(
+                CultureInfo.InvariantCulture,
+                "The HttpClient given to RivyaClient followed a redirect: {0} {1} was answered by {2} {3}. The SDK ignores that answer; give it a handler with AllowAutoRedirect = false.",
+                request.Method.Method,
+                Origin(request.Uri),
+                response.RequestMessage.Method.Method,
+                to),
+            response.StatusCode,
+            idempotencyKey: request.IdempotencyKey);
+    }
+
+    /// <summary>Sets <c>AllowAutoRedirect = false</c> on a primary handler the SDK configures (the DI one).</summary>
+    public static void TurnOff(HttpMessageHandler handler)
+    {
+        switch (handler)
+        {
+            case HttpClientHandler clientHandler:
+                clientHandler.AllowAutoRedirect = false;
+                break;
+#if NET8_0_OR_GREATER
+            case SocketsHttpHandler socketsHandler:
+                socketsHandler.AllowAutoRedirect = false;
+                break;
+#else
+            default:
+                // The netstandard2.0 build running on .NET 5+ gets a SocketsHttpHandler it cannot name at compile time.
+                var property = handler.GetType().GetProperty(nameof(HttpClientHandler.AllowAutoRedirect));
+                if (property is { CanWrite: true } && property.PropertyType == typeof(bool))
+                {
+                    property.SetValue(handler, false);
+                }
+
+                break;
+#endif
+        }
+    }
+
+    private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Scheme) + uri.Authority;
+}
