@@ -10,7 +10,7 @@ internal static class RivyaApiExceptionFactory
 {
     public static RivyaApiException Create(ServerError error, string? idempotencyKey)
     {
-        var message = BuildMessage(error);
+        var message = error.IsUnreadableSuccess ? UnreadableMessage(error, idempotencyKey) : BuildMessage(error);
         var status = error.StatusCode;
         var code = error.ErrorCode;
         var requestId = error.RequestId;
@@ -79,10 +79,21 @@ internal static class RivyaApiExceptionFactory
         };
     }
 
+    private static string UnreadableMessage(ServerError error, string? idempotencyKey)
+    {
+        var text = $"Rivya answered {Status(error)}, but its body could not be read ({error.BodyExcerpt}), and asking again did not help.";
+        return idempotencyKey is null
+            ? text + " The server may have done the work."
+            : text + $" The server may have done the work: repeat the call with Idempotency-Key '{idempotencyKey}' to reach it without a second charge, or, once you know the task id, resume with WaitForCompletionAsync(id).";
+    }
+
+    private static string Status(ServerError error) =>
+        ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)
+            + (string.IsNullOrEmpty(error.ReasonPhrase) ? string.Empty : " " + error.ReasonPhrase);
+
     private static string BuildMessage(ServerError error)
     {
-        var status = ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)
-            + (string.IsNullOrEmpty(error.ReasonPhrase) ? string.Empty : " " + error.ReasonPhrase);
+        var status = Status(error);
         var text = error.ErrorCode is not null || error.Message is not null
             ? $"Rivya answered {status}: {error.ErrorCode ?? "error"}: {error.Message ?? "(no message)"}"
             : error.BodyExcerpt is null

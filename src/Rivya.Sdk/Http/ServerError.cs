@@ -35,4 +35,7 @@ internal sealed class ServerError
     public string? BodyExcerpt { get; }
 
     public string? ContentType { get; }
+
+    /// <summary>A 2xx whose body could not be read (see <see cref="UnreadableSuccess"/>), not an error answer.</summary>
+    public bool IsUnreadableSuccess { get; init; }
 }

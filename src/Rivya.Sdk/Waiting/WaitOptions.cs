@@ -108,6 +108,8 @@ public sealed record WaitOptions
     /// <summary>
     /// Told each time the generation's status changes (the first status read included), not on every poll. Null by
     /// default. It is called on the waiting thread: use <see cref="Progress{T}"/> to report to a UI thread.
+    /// In <c>CreateAndWaitAsync</c> its first call is guaranteed to carry the created task, right after the create and
+    /// before the first sleep: the place to persist the task id (with a synchronous implementation).
     /// </summary>
     public IProgress<Generation>? Progress { get; init; }
 
