@@ -193,7 +193,12 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     public void InjectFaults(int count, HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null, TimeSpan? delay = null) =>
         InjectFaults(count, new FakeFault(status) { ErrorCode = errorCode, RetryAfter = retryAfter, Delay = delay });
 
-    /// <summary>Makes the next <paramref name="count"/> requests answer <paramref name="fault"/> instead of being handled.</summary>
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests answer <paramref name="fault"/>: instead of being handled, or,
+    /// for the "after work" kinds (<see cref="FakeFault.ErrorAfterWork"/>, <see cref="FakeFault.AbortAfterWork"/>,
+    /// <see cref="FakeFault.HalfJson"/>, <see cref="FakeFault.CutBody"/>, <see cref="FakeFault.Slow"/>), after being
+    /// handled (a create then makes and charges its task).
+    /// </summary>
     /// <param name="count">How many requests answer the fault; at least 1.</param>
     /// <param name="fault">The fault.</param>
     /// <exception cref="ArgumentNullException"><paramref name="fault"/> is null.</exception>

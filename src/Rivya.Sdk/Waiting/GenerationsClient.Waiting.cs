@@ -19,8 +19,8 @@ public partial class GenerationsClient
     /// <see cref="WaitOptions.Timeout"/> (default 30 minutes). Answers the succeeded task.
     /// </summary>
     /// <remarks>
-    /// A poll that fails with a connection error or a 408, 429 or 5xx (after the client's own retries) does not end the
-    /// wait: the next poll comes at the next interval, or after the server's <c>Retry-After</c> when that is longer.
+    /// A poll that fails with a connection error, a 408, 429 or 5xx, or a 2xx whose body cannot be read (after the
+    /// client's own retries) does not end the wait: the next poll comes at the next interval, or after the server's <c>Retry-After</c> when that is longer.
     /// A status this SDK does not know keeps the wait going. Use this with a task id saved earlier, or from
     /// <see cref="RivyaException.TaskId"/>, to resume a wait (set <see cref="WaitOptions.InitialDelay"/> to
     /// zero to poll at once).
