@@ -15,7 +15,7 @@ public sealed record FakeFault(HttpStatusCode Status)
 {
     /// <summary>
     /// The mix <see cref="FakeRivyaServer.InjectRandomFaults"/> picks among when given none: 503, an HTML 502, 429 with
-    /// <c>Retry-After: 1</c>, 500 after the work, aborts before and after the work, a 10-second slow answer, a body cut
+    /// <c>Retry-After: 1</c>, 500 after the work, aborts before and after the work, a 2-second slow answer (lost when the client's attempt timeout is shorter), a body cut
     /// mid-way, and a complete answer with half its JSON.
     /// </summary>
     public static IReadOnlyList<FakeFault> RandomDefaults { get; } =
@@ -26,7 +26,7 @@ public sealed record FakeFault(HttpStatusCode Status)
         ErrorAfterWork(),
         AbortBeforeWork(),
         AbortAfterWork(),
-        Slow(TimeSpan.FromSeconds(10)),
+        Slow(TimeSpan.FromSeconds(2)),
         CutBody(),
         HalfJson(),
     ];

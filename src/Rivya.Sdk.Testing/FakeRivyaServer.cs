@@ -214,7 +214,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     /// From now on, each request to <c>/api/v1/</c> answers a fault with probability <paramref name="rate"/>, picked at
     /// random (from <paramref name="seed"/>) among <paramref name="faults"/>; none given picks among
     /// <see cref="FakeFault.RandomDefaults"/> (503, an HTML 502, 429 with <c>Retry-After: 1</c>, 500 after the work,
-    /// aborts before and after the work, a 10-second slow answer, a body cut mid-way, half the JSON). Faults queued with
+    /// aborts before and after the work, a 2-second slow answer (lost when the client's attempt timeout is shorter), a body cut mid-way, half the JSON). Faults queued with
     /// <see cref="InjectFaults(int, FakeFault)"/> come first. A later call replaces the rate and mix;
     /// <see cref="ClearFaults"/> ends them.
     /// </summary>
