@@ -46,6 +46,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly RequestLog _log;
     private readonly FaultQueue _faults;
+    private readonly RandomFaults _randomFaults;
     private readonly CreditLedger _ledger;
     private readonly GenerationStore _generations;
     private readonly FileStore _files;
@@ -59,6 +60,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         CancellationTokenSource stopping,
         RequestLog log,
         FaultQueue faults,
+        RandomFaults randomFaults,
         CreditLedger ledger,
         GenerationStore generations,
         FileStore files,
@@ -70,6 +72,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         _stopping = stopping;
         _log = log;
         _faults = faults;
+        _randomFaults = randomFaults;
         _ledger = ledger;
         _generations = generations;
         _files = files;
@@ -113,6 +116,9 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
 
     /// <summary>How many uploads the server has accepted.</summary>
     public int FileCount => _files.Count;
+
+    /// <summary>How many requests a fault of <see cref="InjectRandomFaults"/> has struck (for tests of the fake and soaks).</summary>
+    internal int RandomFaultsStruck => _randomFaults.Struck;
 
     /// <summary>How many upcoming requests will answer an injected fault.</summary>
     public int PendingFaults => _faults.Pending;
@@ -186,6 +192,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
             var origin = baseAddress.AbsoluteUri.TrimEnd('/');
             var log = new RequestLog();
             var faults = new FaultQueue();
+            var randomFaults = new RandomFaults();
             var ledger = new CreditLedger(options.InitialBalance);
             var generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, id => origin + MediaEndpoint.TaskResultPath(id));
             var files = new FileStore();
@@ -194,6 +201,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
                 time,
                 log,
                 faults,
+                randomFaults,
                 ledger,
                 new GenerationsEndpoint(generations, options.RejectUnknownParams),
                 new FilesEndpoint(files, time, id => origin + MediaEndpoint.FilePath(id)),
@@ -207,7 +215,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
                 .Given(Request.Create().UsingAnyMethod())
                 .RespondWith(Response.Create().WithCallback(request => api.HandleAsync(request, token)));
 
-            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, ledger, generations, files, api);
+            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, randomFaults, ledger, generations, files, api);
         }
         catch
         {
@@ -258,30 +266,58 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     public void InjectFaults(int count, HttpStatusCode status, string? errorCode = null, TimeSpan? retryAfter = null, TimeSpan? delay = null) =>
         InjectFaults(count, new FakeFault(status) { ErrorCode = errorCode, RetryAfter = retryAfter, Delay = delay });
 
-    /// <summary>Makes the next <paramref name="count"/> requests answer <paramref name="fault"/> instead of being handled.</summary>
+    /// <summary>
+    /// Makes the next <paramref name="count"/> requests answer <paramref name="fault"/>: instead of being handled, or,
+    /// for the "after work" kinds (<see cref="FakeFault.ErrorAfterWork"/>, <see cref="FakeFault.AbortAfterWork"/>,
+    /// <see cref="FakeFault.HalfJson"/>, <see cref="FakeFault.CutBody"/>, <see cref="FakeFault.Slow"/>), after being
+    /// handled (a create then makes and charges its task).
+    /// </summary>
     /// <param name="count">How many requests answer the fault; at least 1.</param>
     /// <param name="fault">The fault.</param>
     /// <exception cref="ArgumentNullException"><paramref name="fault"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1, the status is not 400 to 599, or a duration is negative.</exception>
     public void InjectFaults(int count, FakeFault fault)
     {
-        ArgumentNullException.ThrowIfNull(fault);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        if ((int)fault.Status is < 400 or > 599)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fault), fault.Status, "A fault's status must be 400 to 599.");
-        }
-
-        if (fault.RetryAfter < TimeSpan.Zero || fault.Delay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fault), "A fault's RetryAfter and Delay must not be negative.");
-        }
-
+        FaultCheck.ThrowIfInvalid(fault, nameof(fault));
         _faults.Enqueue(fault, count);
     }
 
-    /// <summary>Drops the faults not yet answered.</summary>
-    public void ClearFaults() => _faults.Clear();
+    /// <summary>
+    /// From now on, each request to <c>/api/v1/</c> answers a fault with probability <paramref name="rate"/>, picked at
+    /// random (from <paramref name="seed"/>) among <paramref name="faults"/>; none given picks among
+    /// <see cref="FakeFault.RandomDefaults"/> (503, an HTML 502, 429 with <c>Retry-After: 1</c>, 500 after the work,
+    /// aborts before and after the work, a 2-second slow answer (lost when the client's attempt timeout is shorter), a body cut mid-way, half the JSON). Faults queued with
+    /// <see cref="InjectFaults(int, FakeFault)"/> come first. A later call replaces the rate and mix;
+    /// <see cref="ClearFaults"/> ends them.
+    /// </summary>
+    /// <param name="rate">The share of requests that fault, 0 to 1.</param>
+    /// <param name="seed">The seed of the random choices: the same seed and the same order of requests fault alike.</param>
+    /// <param name="faults">The faults to pick among, equally likely (list one twice to weight it).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rate"/> is not within 0 to 1, or a fault is invalid.</exception>
+    /// <exception cref="ArgumentNullException">A fault is null.</exception>
+    public void InjectRandomFaults(double rate, int seed, params FakeFault[] faults)
+    {
+        if (rate is not (>= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "The fault rate must be between 0 and 1.");
+        }
+
+        ArgumentNullException.ThrowIfNull(faults);
+        foreach (var fault in faults)
+        {
+            FaultCheck.ThrowIfInvalid(fault, nameof(faults));
+        }
+
+        _randomFaults.Start(rate, seed, faults.Length == 0 ? FakeFault.RandomDefaults : faults);
+    }
+
+    /// <summary>Drops the faults not yet answered, and stops random faults.</summary>
+    public void ClearFaults()
+    {
+        _faults.Clear();
+        _randomFaults.Stop();
+    }
 
     /// <summary>The server's address; never its key.</summary>
     public override string ToString() => $"FakeRivyaServer at {BaseAddress}";
@@ -345,6 +381,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
                     DisableJsonBodyParsing = true,
                     MaxRequestLogCount = 1,
                     DoNotSaveDynamicResponseInLogEntry = true,
+                    PreWireMockMiddlewareInit = ConnectionFaults.Install,
                 });
                 return (server, port);
             }

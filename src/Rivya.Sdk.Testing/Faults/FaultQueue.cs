@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
 using Rivya.Sdk.Testing.Http;
 
 namespace Rivya.Sdk.Testing.Faults;
@@ -68,7 +69,7 @@ internal sealed class FaultQueue
     {
         var status = (int)fault.Status;
         var message = fault.Message ?? string.Format(CultureInfo.InvariantCulture, "Fault injected by FakeRivyaServer (HTTP {0}).", status);
-        var response = ErrorResponses.Create(status, fault.EffectiveErrorCode, message);
+        var response = fault.Html ? HtmlPage(status) : ErrorResponses.Create(status, fault.EffectiveErrorCode, message);
         if (fault.RetryAfter is { } retryAfter)
         {
             var seconds = (long)Math.Ceiling(Math.Max(0, retryAfter.TotalSeconds));
@@ -77,6 +78,11 @@ internal sealed class FaultQueue
 
         return response;
     }
+
+    private static FakeResponse HtmlPage(int status) => new(
+        status,
+        Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, "<html><head><title>{0}</title></head><body><h1>{0} (FakeRivyaServer proxy)</h1></body></html>", status)),
+        "text/html; charset=utf-8");
 
     private sealed class Entry(FakeFault fault, int remaining)
     {

@@ -27,6 +27,7 @@ internal sealed class FakeRivyaApi
     private readonly TimeProvider _time;
     private readonly RequestLog _log;
     private readonly FaultQueue _faults;
+    private readonly RandomFaults _randomFaults;
     private readonly CreditLedger _ledger;
     private readonly GenerationsEndpoint _generations;
     private readonly FilesEndpoint _files;
@@ -43,6 +44,7 @@ internal sealed class FakeRivyaApi
         TimeProvider time,
         RequestLog log,
         FaultQueue faults,
+        RandomFaults randomFaults,
         CreditLedger ledger,
         GenerationsEndpoint generations,
         FilesEndpoint files,
@@ -52,6 +54,7 @@ internal sealed class FakeRivyaApi
         _time = time;
         _log = log;
         _faults = faults;
+        _randomFaults = randomFaults;
         _ledger = ledger;
         _generations = generations;
         _files = files;
@@ -64,36 +67,28 @@ internal sealed class FakeRivyaApi
         var keyStatus = _apiKey.Check(request);
         _log.Add(request, keyStatus, _time.GetUtcNow());
 
-        if (_faults.TryTake() is { } fault)
+        var fault = _faults.TryTake() ?? (request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? _randomFaults.TryTake() : null);
+        if (fault is not null)
         {
-            if (fault.Delay is { } delay && delay > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(delay, stopping).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The server is being disposed: answer at once rather than hold the connection.
-                }
-            }
-
-            return FaultQueue.ToResponse(fault).ToResponseMessage();
+            var faulted = await FaultAnswer.AnswerAsync(fault, () => Handle(request, keyStatus), stopping).ConfigureAwait(false);
+            return faulted.ToResponseMessage();
         }
 
-        FakeResponse response;
+        return Handle(request, keyStatus).ToResponseMessage();
+    }
+
+    private FakeResponse Handle(IncomingRequest request, ApiKeyStatus keyStatus)
+    {
         try
         {
-            response = Route(request, keyStatus);
+            return Route(request, keyStatus);
         }
 #pragma warning disable CA1031 // A fake must answer in Rivya's error shape whatever went wrong inside it.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            response = ErrorResponses.Create(500, "internal_error", $"FakeRivyaServer failed on {request.Method} {request.Path}: {e.GetType().Name}: {e.Message}");
+            return ErrorResponses.Create(500, "internal_error", $"FakeRivyaServer failed on {request.Method} {request.Path}: {e.GetType().Name}: {e.Message}");
         }
-
-        return response.ToResponseMessage();
     }
 
     private FakeResponse Route(IncomingRequest request, ApiKeyStatus keyStatus)

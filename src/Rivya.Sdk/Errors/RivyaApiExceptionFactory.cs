@@ -13,7 +13,7 @@ internal static class RivyaApiExceptionFactory
     /// <param name="secret">The API key: masked wherever the server's text (reason phrase, body, parser message) may have echoed it.</param>
     public static RivyaApiException Create(ServerError error, string? idempotencyKey, string? secret = null)
     {
-        var message = SecretScrubber.Clean(BuildMessage(error), secret)!;
+        var message = SecretScrubber.Clean(error.IsUnreadableSuccess ? UnreadableMessage(error, idempotencyKey) : BuildMessage(error), secret)!;
         var status = error.StatusCode;
         var code = error.ErrorCode;
         var requestId = error.RequestId;
@@ -82,10 +82,21 @@ internal static class RivyaApiExceptionFactory
         };
     }
 
+    private static string UnreadableMessage(ServerError error, string? idempotencyKey)
+    {
+        var text = $"Rivya answered {Status(error)}, but its body could not be read ({error.BodyExcerpt}), and asking again did not help.";
+        return idempotencyKey is null
+            ? text + " The server may have done the work."
+            : text + $" The server may have done the work: repeat the call with Idempotency-Key '{idempotencyKey}' to reach it without a second charge, or, once you know the task id, resume with WaitForCompletionAsync(id).";
+    }
+
+    private static string Status(ServerError error) =>
+        ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)
+            + (string.IsNullOrEmpty(error.ReasonPhrase) ? string.Empty : " " + error.ReasonPhrase);
+
     private static string BuildMessage(ServerError error)
     {
-        var status = ((int)error.StatusCode).ToString(CultureInfo.InvariantCulture)
-            + (string.IsNullOrEmpty(error.ReasonPhrase) ? string.Empty : " " + error.ReasonPhrase);
+        var status = Status(error);
         var text = error.RedirectTarget is { } target
             ? $"Rivya answered {status}, a redirect to {target}. The SDK does not follow redirects, so nothing was sent there; check RivyaClientOptions.BaseAddress."
             : error.ErrorCode is not null || error.Message is not null

@@ -44,12 +44,14 @@ public partial class GenerationsClient
     /// </summary>
     /// <remarks>
     /// Every attempt sends the same <c>Idempotency-Key</c> (<see cref="RequestOptions.IdempotencyKey"/>, else one made
-    /// for this call), so a retry after a lost answer never starts a second paid task.
+    /// for this call), so a retry after a lost answer never starts a second paid task. A 2xx whose body cannot be read
+    /// is retried the same way; every exception thrown after sending carries the key.
     /// </remarks>
     /// <exception cref="RivyaValidationException">The request breaks documented rules; nothing was sent.</exception>
     /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>
     /// <exception cref="RivyaApiException">The server refused the request (a subclass says why).</exception>
     /// <exception cref="RivyaConnectionException">No answer after every retry; its <c>IdempotencyKey</c> reaches the task if it was created.</exception>
+    /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled (an <see cref="OperationCanceledException"/>); its <c>IdempotencyKey</c> reaches the task if the server made it.</exception>
     public virtual Task<Generation> CreateAsync(GenerationRequest request, RequestOptions? options, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request);

@@ -11,6 +11,9 @@ internal interface IAttemptResult
     HttpStatusCode StatusCode { get; }
 
     TimeSpan? RetryAfter { get; }
+
+    /// <summary>A 2xx whose body could not be read: transient when the call is safe to repeat.</summary>
+    bool IsUnreadableSuccess { get; }
 }
 
 /// <summary>The outcome of one attempt of a call returning <typeparamref name="T"/>.</summary>
@@ -33,6 +36,8 @@ internal sealed class AttemptResult<T> : IAttemptResult
     public ServerError? Error { get; }
 
     public TimeSpan? RetryAfter => Error?.RetryAfter;
+
+    public bool IsUnreadableSuccess => Error?.IsUnreadableSuccess == true;
 
     public static AttemptResult<T> Success(HttpStatusCode statusCode, T value) => new(true, statusCode, value, null);
 

@@ -189,24 +189,20 @@ internal sealed class RivyaPipeline
         {
             using var stream = ResponseBodyLimit.Wrap(await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false), response, maxBodyBytes, idempotencyKey);
             var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            if (value is not null)
+            if (value is null)
             {
-                return AttemptResult<T>.Success(response.StatusCode, value);
+                return UnreadableSuccess.Failure<T>(response, "the body was JSON null");
             }
 
-            return Unreadable(response, "the body was JSON null");
+            return UnreadableSuccess.Defect(value) is { } defect
+                ? UnreadableSuccess.Failure<T>(response, defect)
+                : AttemptResult<T>.Success(response.StatusCode, value);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (UnreadableSuccess.IsParseFailure(exception))
         {
-            // Not retried: a body that does not parse will not parse next time either, and a create may have succeeded.
-            return Unreadable(response, exception.Message);
+            // Retried when repeating is safe (ShouldRetry): a half body from a proxy reads whole next time.
+            return UnreadableSuccess.Failure<T>(response, exception.Message);
         }
-
-        static AttemptResult<T> Unreadable(HttpResponseMessage response, string why) =>
-            AttemptResult<T>.Failure(new ServerError(
-                response.StatusCode, response.ReasonPhrase, null, null, null, null,
-                "the success body could not be read as the expected JSON: " + why,
-                response.Content?.Headers.ContentType?.MediaType));
     }
 
     private HttpRequestMessage CreateMessage(RivyaRequest request)
@@ -286,7 +282,7 @@ internal sealed class RivyaPipeline
             return RetryPolicy.IsTransient(exception, call.CallerToken);
         }
 
-        if (outcome.Result is not IAttemptResult { IsSuccess: false } failure || !RetryPolicy.IsRetryableStatus(failure.StatusCode))
+        if (outcome.Result is not IAttemptResult { IsSuccess: false } failure || !(RetryPolicy.IsRetryableStatus(failure.StatusCode) || failure.IsUnreadableSuccess))
         {
             return false;
         }
@@ -311,8 +307,9 @@ internal sealed class RivyaPipeline
         var request = call.Request;
         if (exception is OperationCanceledException && call.CallerToken.IsCancellationRequested)
         {
-            // Carry the caller's own token (not Polly's linked one), so `when (ex.CancellationToken == ct)` filters work.
-            throw new OperationCanceledException("The call was cancelled by its CancellationToken.", exception, call.CallerToken);
+            // Carry the caller's own token (not Polly's linked one), so `when (ex.CancellationToken == ct)` filters work,
+            // and the create's key: the server may have made the task before the caller gave up.
+            throw new RivyaOperationCanceledException(taskId: null, request.IdempotencyKey, call.CallerToken, exception);
         }
 
         if (!RetryPolicy.IsTransient(exception, call.CallerToken))

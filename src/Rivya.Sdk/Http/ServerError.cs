@@ -39,4 +39,7 @@ internal sealed class ServerError
 
     /// <summary>For a 3xx: the origin it pointed to (scrubbed), for the message; the SDK never follows it.</summary>
     public string? RedirectTarget { get; }
+
+    /// <summary>A 2xx whose body could not be read (see <see cref="UnreadableSuccess"/>), not an error answer.</summary>
+    public bool IsUnreadableSuccess { get; init; }
 }

@@ -32,7 +32,8 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
             JsonTokenType.Null => default,
             // A number or boolean where a string was documented: keep its text rather than fail the whole response.
             JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => _create(ReadRawText(ref reader)),
-            _ => throw new JsonException($"Expected a string for {typeof(T).Name}."),
+            // An object or array says nothing usable: the value reads as unset, the rest of the response is kept.
+            _ => SkipToDefault(ref reader),
         };
 
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
@@ -48,7 +49,21 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
             }
         }
 
-        return _create(reader.GetString()!);
+        try
+        {
+            return _create(reader.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 inside the string.
+            return default;
+        }
+    }
+
+    private static T SkipToDefault(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return default;
     }
 
     private static string ReadRawText(ref Utf8JsonReader reader)

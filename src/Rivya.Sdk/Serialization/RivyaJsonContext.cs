@@ -5,13 +5,26 @@ namespace Rivya.Sdk.Serialization;
 /// <summary>
 /// The one source-generated JSON context of the SDK: no reflection-based serialization anywhere, so the package
 /// is trimming- and NativeAOT-safe. Responses are read tolerantly: unknown fields are skipped, numbers sent as
-/// strings are accepted.
+/// strings are accepted, and an optional field of the wrong type, out of range or with invalid UTF-8 reads as unset
+/// (the converters below) rather than failing the object that holds it.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    Converters = [typeof(TolerantDateTimeOffsetConverter), typeof(TolerantDecimalConverter)])]
+    Converters = [
+        typeof(TolerantDateTimeOffsetConverter),
+        typeof(TolerantDecimalConverter),
+        typeof(TolerantNullableDecimalConverter),
+        typeof(TolerantNullableDoubleConverter),
+        typeof(TolerantNullableInt64Converter),
+        typeof(TolerantNullableInt32Converter),
+        typeof(TolerantNullableBooleanConverter),
+        typeof(TolerantStringConverter),
+        typeof(TolerantStringListConverter),
+        typeof(TolerantGenerationResultConverter),
+        typeof(TolerantGenerationErrorConverter),
+        typeof(TolerantModelListConverter)])]
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(Generation))]
 [JsonSerializable(typeof(CreditBalance))]

@@ -28,6 +28,19 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
 
     public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        try
+        {
+            return ReadCore(ref reader);
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 inside the string: not a timestamp.
+            return null;
+        }
+    }
+
+    private static DateTimeOffset? ReadCore(ref Utf8JsonReader reader)
+    {
         if (reader.TokenType != JsonTokenType.String)
         {
             reader.Skip();

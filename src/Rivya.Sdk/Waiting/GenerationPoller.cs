@@ -24,7 +24,7 @@ internal static class GenerationPoller
     /// <exception cref="RivyaWaitTimeoutException"><see cref="WaitOptions.Timeout"/> passed.</exception>
     /// <exception cref="RivyaNotFoundException">The task does not exist (for this account).</exception>
     /// <exception cref="RivyaApiException">A poll failed with an error that asking again will not fix (a 4xx other than 408 and 429).</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled; carries <paramref name="id"/>.</exception>
     public static async IAsyncEnumerable<Generation> ChangesAsync(
         Func<string, CancellationToken, Task<Generation>> read,
         string id,
@@ -69,8 +69,9 @@ internal static class GenerationPoller
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
             {
-                // Rethrown with the caller's own token (the one seen here is the linked one), so `when (ex.CancellationToken == ct)` works.
-                throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+                // Rethrown with the caller's own token (the one seen here is the linked one), so `when (ex.CancellationToken == ct)`
+                // works, and with the task id: the task goes on server-side.
+                throw new RivyaOperationCanceledException(id, null, cancellationToken, exception);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
@@ -80,9 +81,15 @@ internal static class GenerationPoller
             {
                 // The pipeline already retried this poll; the next one comes at the next interval.
             }
-            catch (RivyaApiException exception) when (RetryPolicy.IsRetryableStatus(exception.StatusCode))
+            catch (RivyaApiException exception) when (RetryPolicy.IsTransientAnswer(exception.StatusCode))
             {
                 retryAfter = exception.RetryAfter;
+            }
+            catch (RivyaException exception)
+            {
+                // Fatal for the wait, but never for the task: the exception says which task to resume.
+                exception.WithHandles(id, null);
+                throw;
             }
 
             if (current is null)

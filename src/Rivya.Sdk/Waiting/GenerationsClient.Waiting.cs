@@ -20,8 +20,8 @@ public partial class GenerationsClient
     /// <see cref="WaitOptions.Timeout"/> (default 30 minutes). Answers the succeeded task.
     /// </summary>
     /// <remarks>
-    /// A poll that fails with a connection error or a 408, 429 or 5xx (after the client's own retries) does not end the
-    /// wait: the next poll comes at the next interval, or after the server's <c>Retry-After</c> when that is longer.
+    /// A poll that fails with a connection error, a 408, 429 or 5xx, or a 2xx whose body cannot be read (after the
+    /// client's own retries) does not end the wait: the next poll comes at the next interval, or after the server's <c>Retry-After</c> when that is longer.
     /// A status this SDK does not know keeps the wait going. Use this with a task id saved earlier, or from
     /// <see cref="RivyaException.TaskId"/>, to resume a wait (set <see cref="WaitOptions.InitialDelay"/> to
     /// zero to poll at once).
@@ -34,7 +34,7 @@ public partial class GenerationsClient
     /// <exception cref="RivyaWaitTimeoutException">The wait's timeout passed; the task goes on server-side.</exception>
     /// <exception cref="RivyaNotFoundException">No such task for this account.</exception>
     /// <exception cref="RivyaApiException">A poll failed with another error that asking again will not fix (401, 403, ...).</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled (an <see cref="OperationCanceledException"/> carrying the task id).</exception>
     public virtual Task<Generation> WaitForCompletionAsync(string id, WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         CheckId(id);
@@ -52,10 +52,24 @@ public partial class GenerationsClient
     /// <see cref="WaitForCompletionAsync"/>. Answers the succeeded task.
     /// </summary>
     /// <remarks>
-    /// <paramref name="waitOptions"/> are checked before anything is sent. The created task is reported to
-    /// <see cref="WaitOptions.Progress"/> as its first status. When the wait times out, the exception's
-    /// <see cref="RivyaException.TaskId"/> and <see cref="RivyaWaitTimeoutException.Generation"/> (at least
-    /// the created task) let you resume with <see cref="WaitForCompletionAsync"/>; do not create again.
+    /// <para>
+    /// <paramref name="waitOptions"/> are checked before anything is sent. The key is
+    /// <see cref="RequestOptions.IdempotencyKey"/>, else one made for this call.
+    /// </para>
+    /// <para>
+    /// No paid task is lost: every <see cref="RivyaException"/> this method throws (except a
+    /// <see cref="RivyaValidationException"/>, thrown before anything is sent) carries <see cref="RivyaException.IdempotencyKey"/>
+    /// and, once the server has answered the create, <see cref="RivyaException.TaskId"/>; a cancellation is a
+    /// <see cref="RivyaOperationCanceledException"/> carrying the same two. Resume a known task with
+    /// <see cref="WaitForCompletionAsync"/>; with only the key, repeat the create with it (it reaches the same task
+    /// without a second charge). Do not create again without the key.
+    /// </para>
+    /// <para>
+    /// Guarantee: the created task is reported to <see cref="WaitOptions.Progress"/>, synchronously on the calling flow,
+    /// right after the create answers and before the first sleep or poll, so a caller can persist its id before anything
+    /// else can fail. (A <see cref="Progress{T}"/> posts its handler to a synchronization context or the thread pool; use
+    /// a synchronous <see cref="IProgress{T}"/> when the id must be saved before the wait goes on.)
+    /// </para>
     /// </remarks>
     /// <param name="request">The generation to submit.</param>
     /// <param name="waitOptions">The schedule, timeout and progress of the wait; null for the defaults.</param>
@@ -67,7 +81,7 @@ public partial class GenerationsClient
     /// <exception cref="RivyaWaitTimeoutException">The wait's timeout passed; the task goes on server-side.</exception>
     /// <exception cref="RivyaApiException">The create, or a poll, failed with an error that asking again will not fix.</exception>
     /// <exception cref="RivyaConnectionException">The create got no answer after every retry; its <c>IdempotencyKey</c> reaches the task if it was created.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled (an <see cref="OperationCanceledException"/>).</exception>
     public virtual async Task<Generation> CreateAndWaitAsync(
         GenerationRequest request,
         WaitOptions? waitOptions = null,
@@ -76,8 +90,39 @@ public partial class GenerationsClient
     {
         Guard.NotNull(request);
         waitOptions = CheckWaitOptions(waitOptions, nameof(waitOptions));
-        var created = await CreateAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
-        return await WaitAsync(created.Id, waitOptions, created, cancellationToken).ConfigureAwait(false);
+
+        // The key is fixed here, not inside CreateAsync, so that an exception of the wait can carry it too.
+        var key = string.IsNullOrEmpty(requestOptions?.IdempotencyKey) ? Guid.NewGuid().ToString() : requestOptions!.IdempotencyKey!;
+        var createOptions = requestOptions is null ? new RequestOptions { IdempotencyKey = key } : requestOptions with { IdempotencyKey = key };
+
+        Generation created;
+        try
+        {
+            created = await CreateAsync(request, createOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RivyaException exception) when (exception is not RivyaValidationException)
+        {
+            exception.WithHandles(null, key);
+            throw;
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested && exception is not RivyaOperationCanceledException { IdempotencyKey: not null })
+        {
+            throw new RivyaOperationCanceledException(null, key, cancellationToken, exception);
+        }
+
+        try
+        {
+            return await WaitAsync(created.Id, waitOptions, created, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RivyaException exception)
+        {
+            exception.WithHandles(created.Id, key);
+            throw;
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new RivyaOperationCanceledException(created.Id, key, cancellationToken, exception);
+        }
     }
 
     /// <summary>

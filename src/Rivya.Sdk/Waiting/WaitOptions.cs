@@ -110,6 +110,8 @@ public sealed record WaitOptions
     /// default. <c>Report</c> is called on the waiting thread, before the wait goes on. A <see cref="Progress{T}"/>
     /// then posts the report (to the UI thread, or to the thread pool in a console app), so its handler may run after
     /// the wait has returned: for reports in order, before the call returns, use <see cref="OnStatusChanged"/>.
+    /// In <c>CreateAndWaitAsync</c> its first call is guaranteed to carry the created task, right after the create and
+    /// before the first sleep: the place to persist the task id (with a synchronous implementation).
     /// </summary>
     public IProgress<Generation>? Progress { get; init; }
 
