@@ -53,6 +53,15 @@ internal sealed class RivyaPipeline
 
     public bool HasApiKey => _apiKey is not null;
 
+    /// <summary>The client's own <see cref="HttpClient"/>, for calls that stream outside the JSON pipeline (result downloads).</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>The resolved key, to scrub server text and to authorize a request to the API's own origin; never log it.</summary>
+    public string? ApiKey => _apiKey;
+
+    /// <summary>The <c>User-Agent</c> every request sends.</summary>
+    public string UserAgentHeader => _userAgent;
+
     /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>
     /// <remarks>
     /// A concatenation parsed once: <c>new Uri(BaseAddress, relativePath)</c> parses the relative part, then the

@@ -1,0 +1,120 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Rivya.Sdk.Downloads;
+
+/// <summary>
+/// A temporary file beside the destination (<c>{name}.{random}.part</c>), moved into place only when complete, so no
+/// half file ever carries the final name; deleted when the download fails or is cancelled.
+/// </summary>
+internal sealed class FileSink : DownloadSink
+{
+    private readonly string _destination;
+    private readonly bool _overwrite;
+    private readonly FileStream _temp;
+    private bool _moved;
+
+    private FileSink(string destination, bool overwrite, string tempPath)
+    {
+        _destination = destination;
+        _overwrite = overwrite;
+        TempPath = tempPath;
+        _temp = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+    }
+
+    public string TempPath { get; }
+
+    /// <summary>Checks the destination and creates the temporary file (and the destination's directory if missing).</summary>
+    /// <exception cref="IOException"><paramref name="destination"/> exists and <paramref name="overwrite"/> is false.</exception>
+    public static FileSink Create(string destination, bool overwrite)
+    {
+        if (!overwrite && File.Exists(destination))
+        {
+            throw new IOException($"The file '{destination}' already exists; set DownloadOptions.Overwrite to replace it. Nothing was sent.");
+        }
+
+        if (Directory.Exists(destination))
+        {
+            throw new IOException($"'{destination}' is a directory; give a file path. Nothing was sent.");
+        }
+
+        var directory = Path.GetDirectoryName(destination);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var suffix = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture).Substring(0, 8);
+        return new FileSink(destination, overwrite, destination + "." + suffix + ".part");
+    }
+
+    public override Task WriteAsync(byte[] buffer, int count, CancellationToken cancellationToken)
+    {
+        Written += count;
+        return WriteTo(_temp, buffer, count, cancellationToken);
+    }
+
+    public override bool TryRestart()
+    {
+        _temp.Position = 0;
+        _temp.SetLength(0);
+        Written = 0;
+        return true;
+    }
+
+    public override async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _temp.FlushAsync(cancellationToken).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+        await _temp.DisposeAsync().ConfigureAwait(false);
+#else
+        _temp.Dispose();
+#endif
+        cancellationToken.ThrowIfCancellationRequested();
+        Move();
+        _moved = true;
+    }
+
+    public override void Dispose()
+    {
+        _temp.Dispose();
+        if (!_moved)
+        {
+            TryDelete(TempPath);
+        }
+    }
+
+    private void Move()
+    {
+#if NET8_0_OR_GREATER
+        File.Move(TempPath, _destination, _overwrite);
+#else
+        if (_overwrite && File.Exists(_destination))
+        {
+            File.Replace(TempPath, _destination, destinationBackupFileName: null);
+            return;
+        }
+
+        File.Move(TempPath, _destination);
+#endif
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the download already failed for a better reason than this.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
+    }
+}
