@@ -48,6 +48,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     private readonly CreditLedger _ledger;
     private readonly GenerationStore _generations;
     private readonly FileStore _files;
+    private readonly MediaHost _media;
     private int _disposed;
 
     private FakeRivyaServer(
@@ -59,7 +60,8 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         FaultQueue faults,
         CreditLedger ledger,
         GenerationStore generations,
-        FileStore files)
+        FileStore files,
+        MediaHost media)
     {
         _server = server;
         BaseAddress = baseAddress;
@@ -70,6 +72,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         _ledger = ledger;
         _generations = generations;
         _files = files;
+        _media = media;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>; give it to <c>RivyaClientOptions.BaseAddress</c>.</summary>
@@ -110,6 +113,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         var time = options.TimeProvider;
         var stopping = new CancellationTokenSource();
         var (server, port) = StartWireMock(options.Port);
+        MediaHost? media = null;
         try
         {
             var baseAddress = new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}/"));
@@ -117,7 +121,9 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
             var log = new RequestLog();
             var faults = new FaultQueue();
             var ledger = new CreditLedger(options.InitialBalance);
-            var generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, id => origin + MediaEndpoint.TaskResultPath(id));
+            GenerationStore? generations = null;
+            media = new MediaHost(id => generations!.HasSucceeded(id), options.ApiKey, time);
+            generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, media.ResultUrl);
             var files = new FileStore();
             var api = new FakeRivyaApi(
                 new ApiKeyCheck(options.ApiKey),
@@ -134,10 +140,11 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
                 .Given(Request.Create().UsingAnyMethod())
                 .RespondWith(Response.Create().WithCallback(request => api.HandleAsync(request, token)));
 
-            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, ledger, generations, files);
+            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, ledger, generations, files, media);
         }
         catch
         {
+            media?.Dispose();
             server.Dispose();
             stopping.Dispose();
             throw;
@@ -210,6 +217,45 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     /// <summary>Drops the faults not yet answered.</summary>
     public void ClearFaults() => _faults.Clear();
 
+    /// <summary>
+    /// The result host's address: a succeeded task's <c>result.urls</c> point here (<c>/results/{taskId}.mp4</c>), on
+    /// another loopback port than <see cref="BaseAddress"/>, as a CDN is another origin than the API. It serves
+    /// <c>Content-Length</c>, a strong <c>ETag</c>, <c>Range</c> and <c>If-Range</c>, and the faults of <see cref="InjectMediaFaults"/>.
+    /// </summary>
+    public Uri MediaBaseAddress => _media.BaseAddress;
+
+    /// <summary>The download requests the result host received, oldest first (a snapshot; <c>Authorization</c> redacted, <c>HasValidApiKey</c> says if the key came).</summary>
+    public IReadOnlyList<FakeRequest> MediaRequests => _media.Requests;
+
+    /// <summary>How many body bytes the result host has sent (partial answers and cut ones included).</summary>
+    public long MediaBytesServed => _media.BytesServed;
+
+    /// <summary>Sets the bytes every succeeded task's result serves (default: a 24-byte MP4 header), with a new <c>ETag</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
+    public void SetResultMedia(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _media.SetContent(content);
+    }
+
+    /// <summary>Makes the next download requests answer <paramref name="faults"/>, one each, in order (after any queued before).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="faults"/> or one of them is null.</exception>
+    public void InjectMediaFaults(params MediaFault[] faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        foreach (var fault in faults)
+        {
+            _media.Enqueue(fault ?? throw new ArgumentNullException(nameof(faults)));
+        }
+    }
+
+    /// <summary>Forgets the download requests recorded so far, the byte count, and the media faults not yet answered.</summary>
+    public void ClearMedia()
+    {
+        _media.ClearFaults();
+        _media.ClearRequests();
+    }
+
     /// <summary>The server's address; never its key.</summary>
     public override string ToString() => $"FakeRivyaServer at {BaseAddress}";
 
@@ -225,6 +271,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         }
 
         _stopping.Cancel();
+        _media.Dispose();
         _server.Stop();
         _server.Dispose();
         _stopping.Dispose();
