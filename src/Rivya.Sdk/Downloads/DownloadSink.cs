@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+#if !NET8_0_OR_GREATER
+using System.Runtime.InteropServices;
+#endif
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -11,7 +14,8 @@ internal abstract class DownloadSink : IDisposable
     /// <summary>The bytes written so far: where a resume starts.</summary>
     public long Written { get; protected set; }
 
-    public abstract Task WriteAsync(byte[] buffer, int count, CancellationToken cancellationToken);
+    /// <summary>Writes <paramref name="bytes"/>; awaited directly (never turned into a Task) so a write allocates nothing.</summary>
+    public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken);
 
     /// <summary>Forgets every byte written, for a result that changed mid-download; false when the destination cannot go back.</summary>
     public abstract bool TryRestart();
@@ -22,10 +26,15 @@ internal abstract class DownloadSink : IDisposable
     /// <summary>Releases the destination; an incomplete temporary file is deleted.</summary>
     public abstract void Dispose();
 
-    protected static Task WriteTo(Stream stream, byte[] buffer, int count, CancellationToken cancellationToken) =>
+    protected static ValueTask WriteTo(Stream stream, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
 #if NET8_0_OR_GREATER
-        stream.WriteAsync(buffer.AsMemory(0, count), cancellationToken).AsTask();
+        return stream.WriteAsync(bytes, cancellationToken);
 #else
-        stream.WriteAsync(buffer, 0, count, cancellationToken);
+        // The downloader's buffer is an array: no copy is made here.
+        return MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new ValueTask(stream.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken))
+            : new ValueTask(stream.WriteAsync(bytes.ToArray(), 0, bytes.Length, cancellationToken));
 #endif
+    }
 }

@@ -42,19 +42,20 @@ internal sealed class FileSink : DownloadSink
         }
 
         var directory = Path.GetDirectoryName(destination);
-        if (!string.IsNullOrEmpty(directory))
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory);
         }
 
-        var suffix = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture).Substring(0, 8);
-        return new FileSink(destination, overwrite, destination + "." + suffix + ".part");
+        // A random part, so two downloads to the same path never share a temporary file.
+        var suffix = ((uint)Guid.NewGuid().GetHashCode()).ToString("x8", CultureInfo.InvariantCulture);
+        return new FileSink(destination, overwrite, string.Concat(destination, ".", suffix, ".part"));
     }
 
-    public override Task WriteAsync(byte[] buffer, int count, CancellationToken cancellationToken)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        Written += count;
-        return WriteTo(_temp, buffer, count, cancellationToken);
+        Written += bytes.Length;
+        return WriteTo(_temp, bytes, cancellationToken);
     }
 
     public override bool TryRestart()

@@ -37,16 +37,16 @@ internal sealed class ResultDownloader
 
     private TimeProvider Clock => _pipeline.Options.TimeProvider;
 
-    /// <summary>Downloads <paramref name="generation"/>'s result; <paramref name="refresh"/> (by id only) reads the task again once when the URL has expired.</summary>
+    /// <summary>Downloads <paramref name="generation"/>'s result from <paramref name="url"/> (picked by <see cref="ResultUrls.Pick"/>); <paramref name="refresh"/> (by id only) reads the task again once when the URL has expired.</summary>
     public async Task DownloadAsync(
         Generation generation,
+        Uri url,
         Func<CancellationToken, Task<Generation>>? refresh,
         DownloadSink sink,
         DownloadOptions options,
         CancellationToken cancellationToken)
     {
         var taskId = generation.Id;
-        var url = ResultUrls.Pick(generation, options);
         var maxRetries = options.MaxRetries ?? _pipeline.Options.MaxRetries;
         var logger = _pipeline.Logger;
         var run = new DownloadRun(sink, options);
@@ -183,7 +183,11 @@ internal sealed class ResultDownloader
             {
                 while (true)
                 {
-                    var read = await ReadAsync(body, buffer, idle.Token).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+                    var read = await body.ReadAsync(buffer.AsMemory(), idle.Token).ConfigureAwait(false);
+#else
+                    var read = await body.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
+#endif
                     if (read == 0)
                     {
                         break;
@@ -209,12 +213,7 @@ internal sealed class ResultDownloader
                     }
 
                     writing = true;
-                    if (offset > 0)
-                    {
-                        Buffer.BlockCopy(buffer, offset, buffer, 0, count);
-                    }
-
-                    await sink.WriteAsync(buffer, count, cancellationToken).ConfigureAwait(false);
+                    await sink.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
                     writing = false;
                     run.Report(force: false);
                 }
@@ -361,13 +360,6 @@ internal sealed class ResultDownloader
 
         return request;
     }
-
-    private static Task<int> ReadAsync(Stream body, byte[] buffer, CancellationToken cancellationToken) =>
-#if NET8_0_OR_GREATER
-        body.ReadAsync(buffer.AsMemory(), cancellationToken).AsTask();
-#else
-        body.ReadAsync(buffer, 0, buffer.Length, cancellationToken);
-#endif
 
     private static bool IsNetworkFailure(Exception e, IdleWatch idle, CancellationToken callerToken) =>
         !callerToken.IsCancellationRequested

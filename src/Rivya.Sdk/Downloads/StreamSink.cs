@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,10 +17,10 @@ internal sealed class StreamSink : DownloadSink
         _origin = stream.CanSeek ? stream.Position : -1;
     }
 
-    public override Task WriteAsync(byte[] buffer, int count, CancellationToken cancellationToken)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        Written += count;
-        return WriteTo(_stream, buffer, count, cancellationToken);
+        Written += bytes.Length;
+        return WriteTo(_stream, bytes, cancellationToken);
     }
 
     public override bool TryRestart()

@@ -105,9 +105,9 @@ public partial class GenerationsClient
         Guard.NotNull(generation);
         var destination = Path.GetFullPath(Guard.NotNull(path));
         options ??= DefaultDownloadOptions;
-        ResultUrls.Pick(generation, options);
+        var url = ResultUrls.Pick(generation, options);
         using var sink = FileSink.Create(destination, options.Overwrite);
-        await new ResultDownloader(_pipeline).DownloadAsync(generation, refresh: null, sink, options, cancellationToken).ConfigureAwait(false);
+        await new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, sink, options, cancellationToken).ConfigureAwait(false);
         return new FileInfo(destination);
     }
 
@@ -138,7 +138,8 @@ public partial class GenerationsClient
             throw new ArgumentException("The destination stream must be writable.", nameof(destination));
         }
 
-        return DownloadToStreamAsync(generation, destination, options ?? DefaultDownloadOptions, cancellationToken);
+        options ??= DefaultDownloadOptions;
+        return DownloadToStreamAsync(generation, ResultUrls.Pick(generation, options), destination, options, cancellationToken);
     }
 
     /// <summary>
@@ -163,15 +164,15 @@ public partial class GenerationsClient
         var destination = Path.GetFullPath(Guard.NotNull(path));
         options ??= DefaultDownloadOptions;
         var generation = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        ResultUrls.Pick(generation, options);
+        var url = ResultUrls.Pick(generation, options);
         using var sink = FileSink.Create(destination, options.Overwrite);
-        await new ResultDownloader(_pipeline).DownloadAsync(generation, token => GetAsync(id, token), sink, options, cancellationToken).ConfigureAwait(false);
+        await new ResultDownloader(_pipeline).DownloadAsync(generation, url, token => GetAsync(id, token), sink, options, cancellationToken).ConfigureAwait(false);
         return new FileInfo(destination);
     }
 
-    private async Task DownloadToStreamAsync(Generation generation, Stream destination, DownloadOptions options, CancellationToken cancellationToken)
+    private async Task DownloadToStreamAsync(Generation generation, Uri url, Stream destination, DownloadOptions options, CancellationToken cancellationToken)
     {
         using var sink = new StreamSink(destination);
-        await new ResultDownloader(_pipeline).DownloadAsync(generation, refresh: null, sink, options, cancellationToken).ConfigureAwait(false);
+        await new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, sink, options, cancellationToken).ConfigureAwait(false);
     }
 }
