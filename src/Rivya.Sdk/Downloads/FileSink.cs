@@ -12,18 +12,29 @@ namespace Rivya.Sdk.Downloads;
 /// </summary>
 internal sealed class FileSink : DownloadSink
 {
-    private readonly string _destination;
     private readonly bool _overwrite;
     private readonly FileStream _temp;
     private bool _moved;
 
     private FileSink(string destination, bool overwrite, string tempPath)
     {
-        _destination = destination;
+        Destination = destination;
         _overwrite = overwrite;
         TempPath = tempPath;
-        _temp = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+        try
+        {
+            _temp = Open(tempPath);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Created only when missing: the usual case (the directory exists) costs no extra call.
+            Directory.CreateDirectory(Path.GetDirectoryName(tempPath)!);
+            _temp = Open(tempPath);
+        }
     }
+
+    /// <summary>The final path, where the file is moved when complete.</summary>
+    public string Destination { get; }
 
     public string TempPath { get; }
 
@@ -39,12 +50,6 @@ internal sealed class FileSink : DownloadSink
         if (Directory.Exists(destination))
         {
             throw new IOException($"'{destination}' is a directory; give a file path. Nothing was sent.");
-        }
-
-        var directory = Path.GetDirectoryName(destination);
-        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
-        {
-            Directory.CreateDirectory(directory);
         }
 
         // A random part, so two downloads to the same path never share a temporary file.
@@ -91,17 +96,20 @@ internal sealed class FileSink : DownloadSink
     private void Move()
     {
 #if NET8_0_OR_GREATER
-        File.Move(TempPath, _destination, _overwrite);
+        File.Move(TempPath, Destination, _overwrite);
 #else
-        if (_overwrite && File.Exists(_destination))
+        if (_overwrite && File.Exists(Destination))
         {
-            File.Replace(TempPath, _destination, destinationBackupFileName: null);
+            File.Replace(TempPath, Destination, destinationBackupFileName: null);
             return;
         }
 
-        File.Move(TempPath, _destination);
+        File.Move(TempPath, Destination);
 #endif
     }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
 
     private static void TryDelete(string path)
     {

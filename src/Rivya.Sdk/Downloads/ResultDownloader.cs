@@ -37,8 +37,12 @@ internal sealed class ResultDownloader
 
     private TimeProvider Clock => _pipeline.Options.TimeProvider;
 
-    /// <summary>Downloads <paramref name="generation"/>'s result from <paramref name="url"/> (picked by <see cref="ResultUrls.Pick"/>); <paramref name="refresh"/> (by id only) reads the task again once when the URL has expired.</summary>
-    public async Task DownloadAsync(
+    /// <summary>
+    /// Downloads <paramref name="generation"/>'s result from <paramref name="url"/> (picked by <see cref="ResultUrls.Pick"/>)
+    /// into <paramref name="sink"/>, which it disposes; <paramref name="refresh"/> (by id only) reads the task again once
+    /// when the URL has expired. Answers the file of a <see cref="FileSink"/>, null for a stream.
+    /// </summary>
+    public async Task<FileInfo?> DownloadAsync(
         Generation generation,
         Uri url,
         Func<CancellationToken, Task<Generation>>? refresh,
@@ -71,7 +75,7 @@ internal sealed class ResultDownloader
                     run.Report(force: true);
                     DownloadTelemetry.Record(activity, sink.Written, run.Resumes, run.Restarts, run.LastStatus);
                     DownloadLog.Completed(logger, taskId, sink.Written, Clock.GetElapsedTime(started).TotalMilliseconds, run.Resumes, run.Restarts);
-                    return;
+                    return sink is FileSink file ? new FileInfo(file.Destination) : null;
                 }
 
                 if (outcome.Kind == OutcomeKind.Gone)
@@ -128,7 +132,13 @@ internal sealed class ResultDownloader
                 throw new OperationCanceledException("The download was cancelled by its CancellationToken.", e, cancellationToken);
             }
 
+            // A failed re-read of the task (a 404, say) names the task too.
+            (e as RivyaException)?.WithHandles(taskId, idempotencyKey: null);
             throw;
+        }
+        finally
+        {
+            sink.Dispose();
         }
     }
 
@@ -140,7 +150,26 @@ internal sealed class ResultDownloader
         var writing = false;
         try
         {
-            response = await SendFollowingRedirectsAsync(url, run, taskId, idle.Token).ConfigureAwait(false);
+            // Redirects are followed here, not by the handler: only to https (or loopback), at most 5 hops, and each hop
+            // decides afresh whether it may carry the key. Inline rather than a helper: one async frame less per download.
+            var current = url;
+            for (var hop = 0; ; hop++)
+            {
+                using (var request = CreateRequest(current, run))
+                {
+                    response = await _pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+                }
+
+                if (NextHop(response, current, hop, taskId) is not { } next)
+                {
+                    break;
+                }
+
+                response.Dispose();
+                response = null;
+                current = next;
+            }
+
             idle.Reset();
             var status = (int)response.StatusCode;
             if (status is 403 or 404 or 410)
@@ -307,33 +336,28 @@ internal sealed class ResultDownloader
         DownloadLog.Restarting(_pipeline.Logger, taskId, reason);
     }
 
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(Uri url, DownloadRun run, string taskId, CancellationToken cancellationToken)
+    /// <summary>Where a redirect answer points, checked; null when <paramref name="response"/> is not a redirect to follow.</summary>
+    private static Uri? NextHop(HttpResponseMessage response, Uri current, int hop, string taskId)
     {
-        var current = url;
-        for (var hop = 0; ; hop++)
+        var status = (int)response.StatusCode;
+        if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
         {
-            using var request = CreateRequest(current, run);
-            var response = await _pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
-            {
-                return response;
-            }
-
-            response.Dispose();
-            var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-            if (hop + 1 > MaxRedirects || !ResultUrls.IsAllowed(next))
-            {
-                throw new RivyaDownloadException(
-                    hop + 1 > MaxRedirects
-                        ? $"Task {taskId}'s result URL redirected more than {MaxRedirects} times."
-                        : $"Task {taskId}'s result URL redirected to an address that is not https (or loopback http); it was not followed.",
-                    taskId,
-                    (HttpStatusCode)status);
-            }
-
-            current = next;
+            return null;
         }
+
+        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (hop + 1 > MaxRedirects || !ResultUrls.IsAllowed(next))
+        {
+            response.Dispose();
+            throw new RivyaDownloadException(
+                hop + 1 > MaxRedirects
+                    ? $"Task {taskId}'s result URL redirected more than {MaxRedirects} times."
+                    : $"Task {taskId}'s result URL redirected to an address that is not https (or loopback http); it was not followed.",
+                taskId,
+                (HttpStatusCode)status);
+        }
+
+        return next;
     }
 
     private HttpRequestMessage CreateRequest(Uri url, DownloadRun run)

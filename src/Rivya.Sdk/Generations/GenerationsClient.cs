@@ -100,15 +100,16 @@ public partial class GenerationsClient
     /// <exception cref="RivyaDownloadException">The task has not succeeded (nothing was sent), the result URL expired or is missing (403/404/410), the host answered another error, or the result passed <see cref="DownloadOptions.MaxBytes"/>.</exception>
     /// <exception cref="RivyaConnectionException">The result host could not be reached, or sent nothing for the idle timeout, and retries ran out.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no file is left.</exception>
-    public virtual async Task<FileInfo> DownloadAsync(Generation generation, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<FileInfo> DownloadAsync(Generation generation, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(generation);
         var destination = Path.GetFullPath(Guard.NotNull(path));
         options ??= DefaultDownloadOptions;
         var url = ResultUrls.Pick(generation, options);
-        using var sink = FileSink.Create(destination, options.Overwrite);
-        await new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, sink, options, cancellationToken).ConfigureAwait(false);
-        return new FileInfo(destination);
+        var sink = FileSink.Create(destination, options.Overwrite);
+
+        // The downloader owns the sink from here and answers its FileInfo (never null for a file).
+        return new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, sink, options, cancellationToken)!;
     }
 
     /// <summary>
@@ -139,7 +140,8 @@ public partial class GenerationsClient
         }
 
         options ??= DefaultDownloadOptions;
-        return DownloadToStreamAsync(generation, ResultUrls.Pick(generation, options), destination, options, cancellationToken);
+        var url = ResultUrls.Pick(generation, options);
+        return new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, new StreamSink(destination), options, cancellationToken);
     }
 
     /// <summary>
@@ -165,14 +167,7 @@ public partial class GenerationsClient
         options ??= DefaultDownloadOptions;
         var generation = await GetAsync(id, cancellationToken).ConfigureAwait(false);
         var url = ResultUrls.Pick(generation, options);
-        using var sink = FileSink.Create(destination, options.Overwrite);
-        await new ResultDownloader(_pipeline).DownloadAsync(generation, url, token => GetAsync(id, token), sink, options, cancellationToken).ConfigureAwait(false);
-        return new FileInfo(destination);
-    }
-
-    private async Task DownloadToStreamAsync(Generation generation, Uri url, Stream destination, DownloadOptions options, CancellationToken cancellationToken)
-    {
-        using var sink = new StreamSink(destination);
-        await new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, sink, options, cancellationToken).ConfigureAwait(false);
+        var sink = FileSink.Create(destination, options.Overwrite);
+        return (await new ResultDownloader(_pipeline).DownloadAsync(generation, url, token => GetAsync(id, token), sink, options, cancellationToken).ConfigureAwait(false))!;
     }
 }
