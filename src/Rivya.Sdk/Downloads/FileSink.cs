@@ -47,7 +47,9 @@ internal sealed class FileSink : DownloadSink
             throw new IOException($"The file '{destination}' already exists; set DownloadOptions.Overwrite to replace it. Nothing was sent.");
         }
 
-        if (Directory.Exists(destination))
+        // Checked only without Overwrite: with it, a directory in the way fails the final move instead (an IOException
+        // too), and the common case saves a call.
+        if (!overwrite && Directory.Exists(destination))
         {
             throw new IOException($"'{destination}' is a directory; give a file path. Nothing was sent.");
         }

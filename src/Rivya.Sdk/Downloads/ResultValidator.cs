@@ -29,7 +29,7 @@ internal sealed class ResultValidator
     public static ResultValidator From(HttpResponseMessage response, long? total)
     {
         var etag = response.Headers.ETag is { IsWeak: false } strong && IsSafe(strong.Tag) ? strong : null;
-        return new ResultValidator(etag, response.Content?.Headers.LastModified, total);
+        return new ResultValidator(etag, etag is null ? response.Content?.Headers.LastModified : null, total);
     }
 
     /// <summary>The <c>If-Range</c> condition for a resume; null when the server gave nothing to condition on.</summary>
