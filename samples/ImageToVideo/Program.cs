@@ -36,7 +36,7 @@ try
     FileInfo video = await client.Generations.DownloadAsync(
         done,
         path,
-        new DownloadOptions { Overwrite = true, Progress = new InlineProgress<DownloadProgress>(p => Console.WriteLine($"  {p.BytesReceived} of {p.TotalBytes?.ToString() ?? "?"} bytes")) },
+        new DownloadOptions { Overwrite = true, Progress = new InlineProgress<DownloadProgress>(p => Console.WriteLine(FormattableString.Invariant($"  {p.BytesReceived} of {p.TotalBytes} bytes"))) },
         ct);
     Console.WriteLine($"Downloaded {video.Length} bytes to {video.FullName}");
     return 0;
