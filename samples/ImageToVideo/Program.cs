@@ -31,6 +31,14 @@ try
 
     Generation done = await client.Generations.CreateAndWaitAsync(request, waitOptions, cancellationToken: ct);
     Console.WriteLine($"Image-to-video generation {done.Id} succeeded: {done.Result?.PrimaryUrl}");
+
+    var path = Path.Combine(Path.GetTempPath(), "rivya-samples", done.Id + ".mp4");
+    FileInfo video = await client.Generations.DownloadAsync(
+        done,
+        path,
+        new DownloadOptions { Overwrite = true, Progress = new InlineProgress<DownloadProgress>(p => Console.WriteLine(FormattableString.Invariant($"  {p.BytesReceived} of {p.TotalBytes} bytes"))) },
+        ct);
+    Console.WriteLine($"Downloaded {video.Length} bytes to {video.FullName}");
     return 0;
 }
 catch (Exception e) when (e is RivyaException or OperationCanceledException or IOException or UnauthorizedAccessException)

@@ -51,6 +51,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
     private readonly GenerationStore _generations;
     private readonly FileStore _files;
     private readonly FakeRivyaApi _api;
+    private readonly MediaHost _media;
     private int _disposed;
 
     private FakeRivyaServer(
@@ -64,7 +65,8 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         CreditLedger ledger,
         GenerationStore generations,
         FileStore files,
-        FakeRivyaApi api)
+        FakeRivyaApi api,
+        MediaHost media)
     {
         _server = server;
         BaseAddress = baseAddress;
@@ -77,6 +79,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         _generations = generations;
         _files = files;
         _api = api;
+        _media = media;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>; give it to <c>RivyaClientOptions.BaseAddress</c>.</summary>
@@ -186,6 +189,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         var time = options.TimeProvider;
         var stopping = new CancellationTokenSource();
         var (server, port) = StartWireMock(options.Port);
+        MediaHost? media = null;
         try
         {
             var baseAddress = new Uri(FormattableString.Invariant($"http://127.0.0.1:{port}/"));
@@ -194,7 +198,9 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
             var faults = new FaultQueue();
             var randomFaults = new RandomFaults();
             var ledger = new CreditLedger(options.InitialBalance);
-            var generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, id => origin + MediaEndpoint.TaskResultPath(id));
+            GenerationStore? generations = null;
+            media = new MediaHost(id => generations!.HasSucceeded(id), options.ApiKey, time);
+            generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, media.ResultUrl);
             var files = new FileStore();
             var api = new FakeRivyaApi(
                 new ApiKeyCheck(options.ApiKey),
@@ -215,10 +221,11 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
                 .Given(Request.Create().UsingAnyMethod())
                 .RespondWith(Response.Create().WithCallback(request => api.HandleAsync(request, token)));
 
-            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, randomFaults, ledger, generations, files, api);
+            return new FakeRivyaServer(server, baseAddress, options.ApiKey, stopping, log, faults, randomFaults, ledger, generations, files, api, media);
         }
         catch
         {
+            media?.Dispose();
             server.Dispose();
             stopping.Dispose();
             throw;
@@ -319,6 +326,45 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         _randomFaults.Stop();
     }
 
+    /// <summary>
+    /// The result host's address: a succeeded task's <c>result.urls</c> point here (<c>/results/{taskId}.mp4</c>), on
+    /// another loopback port than <see cref="BaseAddress"/>, as a CDN is another origin than the API. It serves
+    /// <c>Content-Length</c>, a strong <c>ETag</c>, <c>Range</c> and <c>If-Range</c>, and the faults of <see cref="InjectMediaFaults"/>.
+    /// </summary>
+    public Uri MediaBaseAddress => _media.BaseAddress;
+
+    /// <summary>The download requests the result host received, oldest first (a snapshot; <c>Authorization</c> redacted, <c>HasValidApiKey</c> says if the key came).</summary>
+    public IReadOnlyList<FakeRequest> MediaRequests => _media.Requests;
+
+    /// <summary>How many body bytes the result host has sent (partial answers and cut ones included).</summary>
+    public long MediaBytesServed => _media.BytesServed;
+
+    /// <summary>Sets the bytes every succeeded task's result serves (default: a 24-byte MP4 header), with a new <c>ETag</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="content"/> is null.</exception>
+    public void SetResultMedia(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        _media.SetContent(content);
+    }
+
+    /// <summary>Makes the next download requests answer <paramref name="faults"/>, one each, in order (after any queued before).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="faults"/> or one of them is null.</exception>
+    public void InjectMediaFaults(params MediaFault[] faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        foreach (var fault in faults)
+        {
+            _media.Enqueue(fault ?? throw new ArgumentNullException(nameof(faults)));
+        }
+    }
+
+    /// <summary>Forgets the download requests recorded so far, the byte count, and the media faults not yet answered.</summary>
+    public void ClearMedia()
+    {
+        _media.ClearFaults();
+        _media.ClearRequests();
+    }
+
     /// <summary>The server's address; never its key.</summary>
     public override string ToString() => $"FakeRivyaServer at {BaseAddress}";
 
@@ -334,6 +380,7 @@ public sealed class FakeRivyaServer : IDisposable, IAsyncDisposable
         }
 
         _stopping.Cancel();
+        _media.Dispose();
         _server.Stop();
         _server.Dispose();
         _stopping.Dispose();

@@ -53,8 +53,14 @@ internal sealed class RivyaPipeline
 
     public bool HasApiKey => _apiKey is not null;
 
-    /// <summary>The key, only for <see cref="SecretScrubber"/> to mask it in text the server sent.</summary>
-    public string? Secret => _apiKey;
+    /// <summary>The client's own <see cref="HttpClient"/>, for calls that stream outside the JSON pipeline (result downloads).</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>The resolved key, to scrub server text and to authorize a request to the API's own origin; never log it.</summary>
+    public string? ApiKey => _apiKey;
+
+    /// <summary>The <c>User-Agent</c> every request sends.</summary>
+    public string UserAgentHeader => _userAgent;
 
     /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>
     /// <remarks>

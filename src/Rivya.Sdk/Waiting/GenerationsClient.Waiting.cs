@@ -167,7 +167,7 @@ public partial class GenerationsClient
         // The loop ends only after a terminal status, so last is set and terminal here.
         RivyaMetrics.RecordWait(started, time, last!.Status);
         RivyaMetrics.RecordGeneration(last.Status);
-        return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last, _pipeline?.Secret) : last;
+        return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last, _pipeline?.ApiKey) : last;
     }
 
     private IAsyncEnumerable<Generation> Changes(string id, WaitOptions options, Generation? seen, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ public sealed class FastClientTests
         var reportedBeforeReturn = seen.ToList();
 
         done.Status.Should().Be(GenerationStatus.Succeeded);
-        done.PrimaryUrl.Should().StartWith(fake.BaseAddress.AbsoluteUri);
+        done.PrimaryUrl.Should().StartWith(fake.MediaBaseAddress.AbsoluteUri);
         reportedBeforeReturn.Should().Equal(GenerationStatus.Queued, GenerationStatus.Processing, GenerationStatus.Succeeded);
     }
 

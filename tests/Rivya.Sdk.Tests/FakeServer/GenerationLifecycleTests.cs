@@ -39,7 +39,7 @@ public class GenerationLifecycleTests : FakeServerTestBase
         second.Json["final_credits"]!.GetValue<decimal>().Should().Be(90);
         second.Json["error"].Should().BeNull();
         var primary = second.Json["result"]!["primary_url"]!.GetValue<string>();
-        primary.Should().StartWith(Fake.BaseAddress.AbsoluteUri).And.EndWith(".mp4");
+        primary.Should().StartWith(Fake.MediaBaseAddress.AbsoluteUri, "results live on the fake's result host, another origin like a CDN").And.EndWith(".mp4");
         second.Json["result"]!["urls"]!.AsArray().Should().ContainSingle().Which!.GetValue<string>().Should().Be(primary);
 
         var third = await GetAsync($"api/v1/generations/{id}");

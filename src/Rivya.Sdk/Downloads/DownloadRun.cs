@@ -1,0 +1,55 @@
+namespace Rivya.Sdk.Downloads;
+
+/// <summary>The state of one download across its attempts: the sink, what identifies the bytes, counts for the span and the log.</summary>
+internal sealed class DownloadRun
+{
+    private const long ProgressStep = 256 * 1024;
+
+    private long _lastReported = -1;
+
+    public DownloadRun(DownloadSink sink, DownloadOptions options)
+    {
+        Sink = sink;
+        Options = options;
+    }
+
+    public DownloadSink Sink { get; }
+
+    public DownloadOptions Options { get; }
+
+    /// <summary>The ETag / Last-Modified / size of the answer the written bytes came from; null before the first byte.</summary>
+    public ResultValidator? Validator { get; set; }
+
+    /// <summary>The whole result's size, as the last 200 (<c>Content-Length</c>) or 206 (<c>Content-Range</c>) announced; null when unknown.</summary>
+    public long? Total { get; set; }
+
+    /// <summary>The server answered a <c>Range</c> request with the whole file: later attempts ask for the whole file too.</summary>
+    public bool RangeIgnored { get; set; }
+
+    /// <summary>The task was already read again for fresh URLs (at most once per download).</summary>
+    public bool Refreshed { get; set; }
+
+    public int Resumes { get; set; }
+
+    public int Restarts { get; set; }
+
+    public int? LastStatus { get; set; }
+
+    /// <summary>Tells <see cref="DownloadOptions.Progress"/>, at most every 256 KiB unless <paramref name="force"/>.</summary>
+    public void Report(bool force)
+    {
+        if (Options.Progress is not { } progress)
+        {
+            return;
+        }
+
+        var written = Sink.Written;
+        if (!force && written - _lastReported < ProgressStep)
+        {
+            return;
+        }
+
+        _lastReported = written;
+        progress.Report(new DownloadProgress(written, Total));
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Http.Headers;
+
+namespace Rivya.Sdk.Downloads;
+
+/// <summary>
+/// What identifies the bytes being downloaded (a strong <c>ETag</c>, else <c>Last-Modified</c>) and their total size,
+/// so a resume asks for the same representation (<c>If-Range</c>) and a full answer can be told apart from a changed file.
+/// </summary>
+internal sealed class ResultValidator
+{
+    private ResultValidator(EntityTagHeaderValue? etag, DateTimeOffset? lastModified, long? total)
+    {
+        ETag = etag;
+        LastModified = lastModified;
+        Total = total;
+    }
+
+    /// <summary>A strong entity tag (a weak one cannot be used with <c>If-Range</c>); null when the server sent none.</summary>
+    public EntityTagHeaderValue? ETag { get; }
+
+    public DateTimeOffset? LastModified { get; }
+
+    /// <summary>The whole result's size, when known.</summary>
+    public long? Total { get; }
+
+    public static ResultValidator From(HttpResponseMessage response, long? total)
+    {
+        var etag = response.Headers.ETag is { IsWeak: false } strong && IsSafe(strong.Tag) ? strong : null;
+        return new ResultValidator(etag, etag is null ? response.Content?.Headers.LastModified : null, total);
+    }
+
+    /// <summary>The <c>If-Range</c> condition for a resume; null when the server gave nothing to condition on.</summary>
+    public RangeConditionHeaderValue? Condition() =>
+        ETag is not null ? new RangeConditionHeaderValue(ETag)
+        : LastModified is { } date ? new RangeConditionHeaderValue(date)
+        : null;
+
+    /// <summary>True when <paramref name="other"/> is provably the same bytes (same strong ETag, or same date and size).</summary>
+    public bool SameAs(ResultValidator other)
+    {
+        if (ETag is not null || other.ETag is not null)
+        {
+            return ETag is not null && other.ETag is not null && string.Equals(ETag.Tag, other.ETag.Tag, StringComparison.Ordinal);
+        }
+
+        return LastModified is { } mine && other.LastModified == mine && Total is not null && Total == other.Total;
+    }
+
+    public override string ToString() =>
+        ETag?.Tag ?? LastModified?.ToString("r", CultureInfo.InvariantCulture) ?? "(no validator)";
+
+    // An entity tag goes back on the wire in If-Range: a control character would split the header.
+    private static bool IsSafe(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < 0x20 || c == 0x7f)
+            {
+                return false;
+            }
+        }
+
+        return value.Length <= 256;
+    }
+}

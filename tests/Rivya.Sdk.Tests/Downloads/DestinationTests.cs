@@ -1,0 +1,135 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using FluentAssertions;
+using Rivya.Sdk.Testing;
+using Rivya.Sdk.Tests.Support;
+using Xunit;
+
+namespace Rivya.Sdk.Tests.Downloads;
+
+/// <summary>Where the bytes go: a file (never half-written under its final name, never overwritten unasked) or a caller's stream.</summary>
+public sealed class DestinationTests : DownloadTestBase
+{
+    [Fact]
+    public async Task An_existing_file_is_not_overwritten_and_nothing_is_sent()
+    {
+        var done = await SucceededAsync();
+        var path = PathOf("cat.mp4");
+        File.WriteAllText(path, "mine");
+
+        await Client.Generations.Invoking(g => g.DownloadAsync(done, path).WaitAsync(Bound)).Should().ThrowAsync<IOException>().WithMessage("*Overwrite*");
+
+        File.ReadAllText(path).Should().Be("mine");
+        Fake.MediaRequests.Should().BeEmpty();
+        FilesLeft().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task With_Overwrite_an_existing_file_is_replaced_once_the_download_is_complete()
+    {
+        var done = await SucceededAsync();
+        var path = PathOf("cat.mp4");
+        File.WriteAllText(path, "mine");
+
+        var file = await Client.Generations.DownloadAsync(done, path, new DownloadOptions { Overwrite = true }).WaitAsync(Bound);
+
+        file.Length.Should().Be(Content.Length);
+        File.ReadAllBytes(path).SequenceEqual(Content).Should().BeTrue();
+        FilesLeft().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_missing_directory_is_created()
+    {
+        var done = await SucceededAsync();
+
+        var file = await Client.Generations.DownloadAsync(done, Path.Combine(TempDir, "out", "cat.mp4")).WaitAsync(Bound);
+
+        file.Exists.Should().BeTrue();
+        file.Length.Should().Be(Content.Length);
+    }
+
+    [Fact]
+    public async Task A_stream_destination_receives_the_bytes_after_its_position_and_stays_open()
+    {
+        var done = await SucceededAsync();
+        Fake.InjectMediaFaults(MediaFault.CutAfter(123_456));
+        using var stream = new MemoryStream();
+        stream.Write([1, 2, 3]);
+        var progress = new RecordingProgress();
+
+        await Client.Generations.DownloadAsync(done, stream, new DownloadOptions { Progress = progress }).WaitAsync(Bound);
+
+        stream.ToArray().Skip(3).SequenceEqual(Content).Should().BeTrue();
+        stream.ToArray().Take(3).Should().Equal(1, 2, 3);
+        stream.CanWrite.Should().BeTrue("the caller owns the stream: it is not disposed");
+        progress.Reports[^1].Should().Be(new DownloadProgress(Content.Length, Content.Length));
+        progress.Reports.Select(p => p.BytesReceived).Should().BeInAscendingOrder();
+    }
+
+    [Fact]
+    public async Task A_seekable_stream_is_rewound_to_where_it_began_when_the_result_changed()
+    {
+        var done = await SucceededAsync();
+        var changed = RandomBytes(50_000, seed: 5);
+        Fake.InjectMediaFaults(MediaFault.CutAndReplace(400_000, changed));
+        using var stream = new MemoryStream();
+        stream.Write([9]);
+
+        await Client.Generations.DownloadAsync(done, stream).WaitAsync(Bound);
+
+        stream.ToArray().Should().Equal(new byte[] { 9 }.Concat(changed));
+    }
+
+    [Fact]
+    public async Task A_non_seekable_stream_cannot_start_over_when_the_result_changed_and_the_error_says_so()
+    {
+        var done = await SucceededAsync();
+        Fake.InjectMediaFaults(MediaFault.CutAndReplace(1000, RandomBytes(5000, seed: 6)));
+        using var inner = new MemoryStream();
+        using var stream = new WriteOnlyStream(inner);
+
+        var thrown = await Client.Generations.Invoking(g => g.DownloadAsync(done, stream).WaitAsync(Bound))
+            .Should().ThrowAsync<RivyaDownloadException>();
+
+        thrown.Which.Message.Should().Contain("cannot seek back");
+        thrown.Which.TaskId.Should().Be(done.Id);
+    }
+
+    [Fact]
+    public async Task A_result_larger_than_MaxBytes_is_refused_from_its_Content_Length_and_no_file_is_left()
+    {
+        var done = await SucceededAsync();
+
+        var thrown = await Client.Generations.Invoking(g => g.DownloadAsync(done, PathOf("cat.mp4"), new DownloadOptions { MaxBytes = 1000 }).WaitAsync(Bound))
+            .Should().ThrowAsync<RivyaDownloadException>();
+
+        thrown.Which.Message.Should().Contain("MaxBytes");
+        FilesLeft().Should().BeEmpty();
+    }
+
+    private sealed class WriteOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+}
