@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rivya.Sdk.Validation;
 
 namespace Rivya.Sdk.Testing.Generations;
 
@@ -186,7 +187,7 @@ internal static class GenerationBodyValidator
     private static void ValidateReferenceItem(JsonObject item, string path, ReferenceRules rules, List<string> errors)
     {
         var url = item["url"];
-        if (url is null || !IsString(url) || !IsAbsoluteHttpUrl(url.GetValue<string>()))
+        if (url is null || !IsString(url) || !ReferenceUrl.IsAbsoluteHttpUrl(url.GetValue<string>()))
         {
             errors.Add($"{path}.url: is required and must be an absolute http or https URL; got {Describe(url)}.");
         }
@@ -225,11 +226,6 @@ internal static class GenerationBodyValidator
     }
 
     private static bool IsString(JsonNode node) => node.GetValueKind() == JsonValueKind.String;
-
-    private static bool IsAbsoluteHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !string.IsNullOrEmpty(uri.Host);
 
     private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 }
