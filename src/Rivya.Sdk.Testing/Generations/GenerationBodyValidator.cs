@@ -17,10 +17,14 @@ internal static class GenerationBodyValidator
     private const string ReferencesKey = "referenceMediaItems";
     private const string ReferencesPath = "params." + ReferencesKey;
 
-    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, out ModelDefinition? model)
+    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, out ModelDefinition? model) =>
+        Validate(body, rejectUnknownParams, ModelCatalog.All, out model);
+
+    /// <summary>Validates against <paramref name="catalog"/>: the SDK's own, or a test's (the fifth-model test).</summary>
+    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, IReadOnlyList<ModelDefinition> catalog, out ModelDefinition? model)
     {
         var errors = new List<string>();
-        model = ValidateModel(body, errors);
+        model = ValidateModel(body, catalog, errors);
 
         if (body.ContainsKey("files"))
         {
@@ -49,7 +53,7 @@ internal static class GenerationBodyValidator
         return errors;
     }
 
-    private static ModelDefinition? ValidateModel(JsonObject body, List<string> errors)
+    private static ModelDefinition? ValidateModel(JsonObject body, IReadOnlyList<ModelDefinition> catalog, List<string> errors)
     {
         var node = body["model"];
         if (node is null || !IsString(node))
@@ -59,10 +63,10 @@ internal static class GenerationBodyValidator
         }
 
         var id = node.GetValue<string>();
-        var model = ModelCatalog.Find(id);
+        var model = catalog.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
         if (model is null)
         {
-            errors.Add($"model: '{id}' is not a known model; known models: {string.Join(", ", ModelCatalog.All.Select(m => m.Id))}.");
+            errors.Add($"model: '{id}' is not a known model; known models: {string.Join(", ", catalog.Select(m => m.Id))}.");
         }
 
         return model;
