@@ -20,6 +20,23 @@ internal static class CatalogRecords
 
     public static Type SdkRecordType(string name) => SdkRecordTypes.Single(t => t.Name == name);
 
+    /// <summary>The names of <see cref="SdkRecordTypes"/>, as theory data for a test about every model.</summary>
+    public static IEnumerable<string> SdkRecordNames => SdkRecordTypes.Select(t => t.Name);
+
+    /// <summary>A record with every parameter set to its server default, or its first allowed value when none is documented.</summary>
+    public static ModelParams Full(Type recordType)
+    {
+        var record = New(recordType);
+        var entry = record.Definition!;
+        foreach (var property in ParameterProperties(recordType))
+        {
+            var parameter = entry.ParameterFor(property.Name);
+            property.SetValue(record, ToPropertyValue(property.PropertyType, parameter.DefaultValue ?? AllowedValues(parameter).First()));
+        }
+
+        return record;
+    }
+
     public static ModelParams New(Type recordType) => (ModelParams)Activator.CreateInstance(recordType, nonPublic: true)!;
 
     /// <summary>The properties a record adds for its model's params: publicly settable, declared on the record.</summary>

@@ -3,27 +3,25 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using Rivya.Sdk.Testing.Generations;
-using Rivya.Sdk.Testing.Json;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Models.Catalog;
 
 /// <summary>
-/// One catalogue entry plus one small record is a whole model: validation, wire form, the fake server's checks and
-/// its catalogue listing follow from them with no other code. (<see cref="FifthModelParams"/> lives in the tests; an
+/// One catalogue entry plus one small record is a whole model: validation and wire form follow from them with no
+/// other code (the fake server's side: FakeServer/Catalog/FifthModelFakeTests). (<see cref="FifthModelParams"/> lives in the tests; an
 /// SDK model adds its entry to <c>ModelCatalog</c>'s list instead.)
 /// </summary>
 public class FifthModelTests
 {
     private const string Prompt = "A paper boat drifting down a rainy street";
 
-    private static GenerationRequest Request(FifthModelParams parameters, string prompt = Prompt) => new() { Prompt = prompt, Params = parameters };
+    internal static GenerationRequest Request(FifthModelParams parameters, string prompt = Prompt) => new() { Prompt = prompt, Params = parameters };
 
     [Fact]
     public void Record_and_entry_pass_the_same_walk_as_the_sdk_models()
     {
-        RecordWalk.Check(typeof(FifthModelParams), FifthModelParams.Entry, FifthModelParams.Catalog);
+        RecordWalk.Check(typeof(FifthModelParams), FifthModelParams.Entry);
     }
 
     [Fact]
@@ -70,33 +68,6 @@ public class FifthModelTests
         var parameters = new FifthModelParams { AdditionalParams = new JsonObject { ["loop_video"] = "true", ["seed"] = 3 } };
 
         Request(parameters).Validate().Select(e => e.Path).Should().Equal("params.loop_video");
-    }
-
-    [Fact]
-    public void Fake_server_validates_the_model_once_its_entry_is_in_the_catalogue()
-    {
-        var body = Wire.Json(Request(new FifthModelParams { Duration = 8, MotionStrength = 0.5 }));
-
-        GenerationBodyValidator.Validate(body, rejectUnknownParams: true, FifthModelParams.Catalog, out var model).Should().BeEmpty();
-        model.Should().BeSameAs(FifthModelParams.Entry);
-
-        GenerationBodyValidator.Validate(body, rejectUnknownParams: true, ModelCatalog.All, out _)
-            .Should().ContainSingle().Which.Should().StartWith("model: 'test-fifth-model' is not a known model");
-
-        var refused = Wire.Json(Request(new FifthModelParams { Duration = 8 }) with { Prompt = new string('p', 301) });
-        GenerationBodyValidator.Validate(refused, rejectUnknownParams: true, FifthModelParams.Catalog, out _)
-            .Should().ContainSingle().Which.Should().StartWith("prompt: must be at most 300 characters");
-    }
-
-    [Fact]
-    public void Fake_catalogue_lists_the_entry_with_its_parameters()
-    {
-        using var listed = JsonDocument.Parse(CatalogJsonWriter.Write(FifthModelParams.Catalog));
-
-        var entry = listed.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "test-fifth-model");
-        entry.GetProperty("base_credits").GetDecimal().Should().Be(7);
-        entry.GetProperty("max_prompt_length").GetInt32().Should().Be(300);
-        entry.GetRawText().Should().Contain("\"motion_strength\"").And.Contain("\"camera_motion\"");
     }
 
     [Fact]

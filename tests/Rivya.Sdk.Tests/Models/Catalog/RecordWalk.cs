@@ -5,18 +5,18 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using Rivya.Sdk.Testing.Generations;
 
 namespace Rivya.Sdk.Tests.Models.Catalog;
 
 /// <summary>
 /// Walks one typed record against its catalogue entry: every catalogue parameter is settable through exactly one
 /// property and reaches the wire under its key in its documented form; every property is a catalogue parameter; the
-/// SDK's validation and the fake server's agree on every allowed and every refused value.
+/// SDK's validation accepts every allowed value and refuses every refused one at that key. Given the fake server's
+/// validator (tests under FakeServer/, which the netstandard leg does not build), it must agree on each value too.
 /// </summary>
 internal static class RecordWalk
 {
-    public static void Check(Type recordType, ModelDefinition entry, IReadOnlyList<ModelDefinition> catalog)
+    public static void Check(Type recordType, ModelDefinition entry, Func<GenerationRequest, IReadOnlyList<string>>? fakeErrors = null)
     {
         var empty = CatalogRecords.New(recordType);
         empty.ModelId.Should().Be(entry.Id, "a record sends its entry's id");
@@ -33,12 +33,12 @@ internal static class RecordWalk
 
             foreach (var value in CatalogRecords.AllowedValues(parameter))
             {
-                CheckAllowed(recordType, property, parameter, value, catalog);
+                CheckAllowed(recordType, property, parameter, value, fakeErrors);
             }
 
             foreach (var value in CatalogRecords.RefusedValues(parameter, property.PropertyType))
             {
-                CheckRefused(recordType, property, parameter, value, catalog);
+                CheckRefused(recordType, property, parameter, value, fakeErrors);
             }
         }
 
@@ -79,7 +79,7 @@ internal static class RecordWalk
         throw new InvalidOperationException($"{property.Name} matches no parameter of {entry.Id}'s catalogue entry.");
     }
 
-    private static void CheckAllowed(Type recordType, System.Reflection.PropertyInfo property, ModelParameter parameter, string value, IReadOnlyList<ModelDefinition> catalog)
+    private static void CheckAllowed(Type recordType, System.Reflection.PropertyInfo property, ModelParameter parameter, string value, Func<GenerationRequest, IReadOnlyList<string>>? fakeErrors)
     {
         var request = Wire.Request(CatalogRecords.With(recordType, property, value));
         var because = $"{property.Name} = {value} is allowed by the catalogue";
@@ -100,18 +100,18 @@ internal static class RecordWalk
                 break;
         }
 
-        FakeErrors(request, catalog).Should().BeEmpty($"the fake server accepts what the SDK accepts ({because})");
+        fakeErrors?.Invoke(request).Should().BeEmpty($"the fake server accepts what the SDK accepts ({because})");
     }
 
-    private static void CheckRefused(Type recordType, System.Reflection.PropertyInfo property, ModelParameter parameter, string value, IReadOnlyList<ModelDefinition> catalog)
+    private static void CheckRefused(Type recordType, System.Reflection.PropertyInfo property, ModelParameter parameter, string value, Func<GenerationRequest, IReadOnlyList<string>>? fakeErrors)
     {
         var request = Wire.Request(CatalogRecords.With(recordType, property, value));
         var because = $"{property.Name} = {value} is outside the catalogue's rules";
 
         request.Validate().Select(e => e.Path).Should().Equal(["params." + parameter.WireKey], because);
-        FakeErrors(request, catalog).Should().ContainSingle(because).Which.Should().StartWith("params." + parameter.WireKey + ":");
+        if (fakeErrors is not null)
+        {
+            fakeErrors(request).Should().ContainSingle(because).Which.Should().StartWith("params." + parameter.WireKey + ":");
+        }
     }
-
-    private static List<string> FakeErrors(GenerationRequest request, IReadOnlyList<ModelDefinition> catalog) =>
-        GenerationBodyValidator.Validate(Wire.Json(request), rejectUnknownParams: true, catalog, out _);
 }

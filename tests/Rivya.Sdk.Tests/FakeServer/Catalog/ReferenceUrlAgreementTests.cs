@@ -1,9 +1,10 @@
 using System.Linq;
 using FluentAssertions;
 using Rivya.Sdk.Testing.Generations;
+using Rivya.Sdk.Tests.Validation;
 using Xunit;
 
-namespace Rivya.Sdk.Tests.Validation;
+namespace Rivya.Sdk.Tests.FakeServer.Catalog;
 
 /// <summary>The SDK and the fake server judge a reference URL by the same rule, so neither accepts what the other refuses.</summary>
 public class ReferenceUrlAgreementTests
