@@ -3,7 +3,7 @@ namespace Rivya.Sdk;
 /// <summary>
 /// Parameters of <c>kling-3-0</c> (Kling 3.0). The prompt limit, credits, reference rules, options and server
 /// defaults are those of its <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-3-0")</c>; table in the
-/// README, "Models").
+/// README, "Models, parameters and validation").
 /// </summary>
 public sealed record Kling30Params : ModelParams
 {

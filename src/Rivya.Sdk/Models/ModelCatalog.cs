@@ -7,7 +7,7 @@ namespace Rivya.Sdk;
 /// <summary>
 /// The one place the documented rules of each supported model live. The typed parameter records, the validator and
 /// the fake server all read it, so they cannot disagree. Adding a model is one entry in <see cref="All"/> plus its
-/// record (see README, "Adding a model").
+/// record (see CONTRIBUTING.md, "Adding a model").
 /// </summary>
 public static class ModelCatalog
 {
