@@ -19,6 +19,7 @@ internal sealed class FileKindRules
         Kind = kind;
         MaxSizeBytes = maxSizeBytes;
         _mimeTypes = mimeTypes;
+        MimeTypes = Array.AsReadOnly(mimeTypes);
     }
 
     /// <summary>Images: up to 10 MB of JPEG, PNG or WebP.</summary>
@@ -37,7 +38,7 @@ internal sealed class FileKindRules
     public long MaxSizeBytes { get; }
 
     /// <summary>The accepted MIME types.</summary>
-    public IReadOnlyList<string> MimeTypes => Array.AsReadOnly(_mimeTypes);
+    public IReadOnlyList<string> MimeTypes { get; }
 
     /// <summary>The limits of <paramref name="kind"/>, or null for a kind the Files API does not document.</summary>
     public static FileKindRules? For(MediaKind kind) =>
