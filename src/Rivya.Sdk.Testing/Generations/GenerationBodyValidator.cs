@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rivya.Sdk.Validation;
 
 namespace Rivya.Sdk.Testing.Generations;
 
@@ -16,10 +17,14 @@ internal static class GenerationBodyValidator
     private const string ReferencesKey = "referenceMediaItems";
     private const string ReferencesPath = "params." + ReferencesKey;
 
-    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, out ModelDefinition? model)
+    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, out ModelDefinition? model) =>
+        Validate(body, rejectUnknownParams, ModelCatalog.All, out model);
+
+    /// <summary>Validates against <paramref name="catalog"/>: the SDK's own, or a test's (the fifth-model test).</summary>
+    public static List<string> Validate(JsonObject body, bool rejectUnknownParams, IReadOnlyList<ModelDefinition> catalog, out ModelDefinition? model)
     {
         var errors = new List<string>();
-        model = ValidateModel(body, errors);
+        model = ValidateModel(body, catalog, errors);
 
         if (body.ContainsKey("files"))
         {
@@ -48,7 +53,7 @@ internal static class GenerationBodyValidator
         return errors;
     }
 
-    private static ModelDefinition? ValidateModel(JsonObject body, List<string> errors)
+    private static ModelDefinition? ValidateModel(JsonObject body, IReadOnlyList<ModelDefinition> catalog, List<string> errors)
     {
         var node = body["model"];
         if (node is null || !IsString(node))
@@ -58,10 +63,10 @@ internal static class GenerationBodyValidator
         }
 
         var id = node.GetValue<string>();
-        var model = ModelCatalog.Find(id);
+        var model = catalog.FirstOrDefault(m => string.Equals(m.Id, id, StringComparison.Ordinal));
         if (model is null)
         {
-            errors.Add($"model: '{id}' is not a known model; known models: {string.Join(", ", ModelCatalog.All.Select(m => m.Id))}.");
+            errors.Add($"model: '{id}' is not a known model; known models: {string.Join(", ", catalog.Select(m => m.Id))}.");
         }
 
         return model;
@@ -186,7 +191,7 @@ internal static class GenerationBodyValidator
     private static void ValidateReferenceItem(JsonObject item, string path, ReferenceRules rules, List<string> errors)
     {
         var url = item["url"];
-        if (url is null || !IsString(url) || !IsAbsoluteHttpUrl(url.GetValue<string>()))
+        if (url is null || !IsString(url) || !ReferenceUrl.IsAbsoluteHttpUrl(url.GetValue<string>()))
         {
             errors.Add($"{path}.url: is required and must be an absolute http or https URL; got {Describe(url)}.");
         }
@@ -225,11 +230,6 @@ internal static class GenerationBodyValidator
     }
 
     private static bool IsString(JsonNode node) => node.GetValueKind() == JsonValueKind.String;
-
-    private static bool IsAbsoluteHttpUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && !string.IsNullOrEmpty(uri.Host);
 
     private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 }

@@ -11,8 +11,6 @@ namespace Rivya.Sdk;
 /// <summary>Many generations at once: bounded concurrency, one rate-limit budget, stable keys.</summary>
 public partial class GenerationsClient
 {
-    private static readonly Random JitterRandom = new();
-
     private CreditsClient? _credits;
 
     /// <summary>
@@ -65,13 +63,12 @@ public partial class GenerationsClient
     {
         if (_pipeline is { HasApiKey: false })
         {
-            throw new InvalidOperationException(
-                $"No Rivya API key: set RivyaClientOptions.ApiKey or the {RivyaClientOptions.ApiKeyEnvironmentVariable} environment variable. Nothing was sent.");
+            throw MissingApiKey.Exception();
         }
 
         var clientOptions = _pipeline?.Options ?? new RivyaClientOptions();
         var time = clientOptions.TimeProvider;
-        var jitter = clientOptions.JitterSource ?? SharedJitter;
+        var jitter = clientOptions.JitterSource ?? SharedRandom.NextDouble;
         var gate = new BatchRateGate(time, _pipeline?.Logger ?? NullLogger.Instance);
         var calls = new BatchCalls(gate, time, clientOptions.MaxRetries, clientOptions.MaxRetryAfter, jitter);
 
@@ -89,12 +86,4 @@ public partial class GenerationsClient
 
     /// <summary>The balance reader of the pre-flight: on this client's own pipeline.</summary>
     private CreditsClient CreditsForBatch => _credits ??= new CreditsClient(_pipeline);
-
-    private static double SharedJitter()
-    {
-        lock (JitterRandom)
-        {
-            return JitterRandom.NextDouble();
-        }
-    }
 }

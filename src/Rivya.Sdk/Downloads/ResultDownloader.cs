@@ -26,8 +26,6 @@ internal sealed class ResultDownloader
     private const int BufferSize = 81920;
     private const int MaxRedirects = 5;
 
-    private static readonly Random SharedRandom = new();
-
     private readonly RivyaPipeline _pipeline;
 
     public ResultDownloader(RivyaPipeline pipeline)
@@ -420,16 +418,5 @@ internal sealed class ResultDownloader
 
     private string? Scrub(string? text) => SecretScrubber.Scrub(text, _pipeline.ApiKey);
 
-    private double NextJitter()
-    {
-        if (_pipeline.Options.JitterSource is { } source)
-        {
-            return source();
-        }
-
-        lock (SharedRandom)
-        {
-            return SharedRandom.NextDouble();
-        }
-    }
+    private double NextJitter() => _pipeline.Options.JitterSource is { } source ? source() : SharedRandom.NextDouble();
 }

@@ -5,9 +5,10 @@ namespace Rivya.Sdk;
 
 /// <summary>
 /// The Files API's default limits per kind of file. A target model may be stricter (see
-/// <see cref="ModelDefinition.References"/>); the SDK checks both before uploading.
+/// <see cref="ModelDefinition.References"/>); the SDK checks both before uploading. Internal: shared with
+/// <c>Rivya.Sdk.Testing</c> through InternalsVisibleTo, not public API.
 /// </summary>
-public sealed class FileKindRules
+internal sealed class FileKindRules
 {
     private const long Megabyte = 1024 * 1024;
 
@@ -18,6 +19,7 @@ public sealed class FileKindRules
         Kind = kind;
         MaxSizeBytes = maxSizeBytes;
         _mimeTypes = mimeTypes;
+        MimeTypes = Array.AsReadOnly(mimeTypes);
     }
 
     /// <summary>Images: up to 10 MB of JPEG, PNG or WebP.</summary>
@@ -36,7 +38,7 @@ public sealed class FileKindRules
     public long MaxSizeBytes { get; }
 
     /// <summary>The accepted MIME types.</summary>
-    public IReadOnlyList<string> MimeTypes => _mimeTypes;
+    public IReadOnlyList<string> MimeTypes { get; }
 
     /// <summary>The limits of <paramref name="kind"/>, or null for a kind the Files API does not document.</summary>
     public static FileKindRules? For(MediaKind kind) =>

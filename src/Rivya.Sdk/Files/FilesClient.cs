@@ -76,8 +76,7 @@ public class FilesClient
         if (!RequirePipeline().HasApiKey)
         {
             // Fail before the file is opened or a non-seekable stream is read.
-            throw new InvalidOperationException(
-                $"No Rivya API key: set RivyaClientOptions.ApiKey or the {RivyaClientOptions.ApiKeyEnvironmentVariable} environment variable. Nothing was sent.");
+            throw MissingApiKey.Exception();
         }
 
         var prepared = await PreparedUpload.PrepareAsync(upload, options?.SkipValidation == true, cancellationToken).ConfigureAwait(false);

@@ -4,9 +4,10 @@ namespace Rivya.Sdk;
 
 /// <summary>
 /// Detects a file's MIME type from its first bytes (its signature, or "magic bytes"), as Rivya's Files API does:
-/// the server trusts the bytes, not the extension, so the SDK checks them too before uploading.
+/// the server trusts the bytes, not the extension, so the SDK checks them too before uploading. Internal: shared with
+/// <c>Rivya.Sdk.Testing</c> through InternalsVisibleTo, not public API.
 /// </summary>
-public static class MediaSignature
+internal static class MediaSignature
 {
     /// <summary>How many leading bytes <see cref="Detect"/> needs to recognise every supported type.</summary>
     public const int HeaderLength = 12;

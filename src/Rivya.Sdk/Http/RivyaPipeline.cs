@@ -20,8 +20,6 @@ namespace Rivya.Sdk.Http;
 /// </summary>
 internal sealed class RivyaPipeline
 {
-    private static readonly Random SharedRandom = new();
-
     private readonly HttpClient _http;
     private readonly RivyaClientOptions _options;
     private readonly ILogger _logger;
@@ -96,8 +94,7 @@ internal sealed class RivyaPipeline
     {
         if (request.RequiresKey && _apiKey is null)
         {
-            throw new InvalidOperationException(
-                $"No Rivya API key: set RivyaClientOptions.ApiKey or the {RivyaClientOptions.ApiKeyEnvironmentVariable} environment variable. Nothing was sent.");
+            throw MissingApiKey.Exception();
         }
 
         HeaderValues.CheckRequest(request);
@@ -252,7 +249,7 @@ internal sealed class RivyaPipeline
 
     private ResiliencePipeline BuildResilience(RivyaClientOptions options)
     {
-        var jitter = options.JitterSource ?? (static () => { lock (SharedRandom) { return SharedRandom.NextDouble(); } });
+        var jitter = options.JitterSource ?? SharedRandom.NextDouble;
         return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
             .AddRetry(new RetryStrategyOptions
             {

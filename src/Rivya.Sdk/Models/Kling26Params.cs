@@ -1,25 +1,26 @@
 namespace Rivya.Sdk;
 
 /// <summary>
-/// Parameters of <c>kling-2-6</c> (Kling 2.6, 55 credits, prompt up to 1000 characters, one reference image).
+/// Parameters of <c>kling-2-6</c> (Kling 2.6). The prompt limit, credits, options and server defaults are those of
+/// its <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-2-6")</c>; table in the README, "Models, parameters and validation").
 /// </summary>
 public sealed record Kling26Params : ModelParams
 {
-    private static readonly ModelDefinition Model = ModelCatalog.Kling26;
-    private static readonly ModelParameter DurationParameter = Model.Parameter("duration");
-    private static readonly ModelParameter SoundParameter = Model.Parameter("sound");
-    private static readonly ModelParameter AspectRatioParameter = Model.Parameter("aspect_ratio");
+    private static readonly ModelDefinition Model = ModelCatalog.Get("kling-2-6");
+    private static readonly ModelParameter DurationParameter = Model.ParameterFor(nameof(Duration));
+    private static readonly ModelParameter SoundParameter = Model.ParameterFor(nameof(Sound));
+    private static readonly ModelParameter AspectRatioParameter = Model.ParameterFor(nameof(AspectRatio));
 
     /// <inheritdoc />
     public override string ModelId => Model.Id;
 
-    /// <summary>Length in seconds: 5 or 10. Server default 5.</summary>
+    /// <summary>Length in seconds (<c>duration</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public int? Duration { get; init; }
 
-    /// <summary>Whether to generate sound. Server default false.</summary>
+    /// <summary>Whether to generate sound (<c>sound</c>); null sends nothing, so the server default applies.</summary>
     public bool? Sound { get; init; }
 
-    /// <summary>1:1, 16:9 or 9:16. Server default 1:1.</summary>
+    /// <summary>The frame shape (<c>aspect_ratio</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public AspectRatio? AspectRatio { get; init; }
 
     internal override ModelDefinition Definition => Model;

@@ -1,34 +1,35 @@
 namespace Rivya.Sdk;
 
 /// <summary>
-/// Parameters of <c>kling-3-0</c> (Kling 3.0, 90 credits, prompt up to 2000 characters, up to two reference images
-/// for image-to-video).
+/// Parameters of <c>kling-3-0</c> (Kling 3.0). The prompt limit, credits, reference rules, options and server
+/// defaults are those of its <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-3-0")</c>; table in the
+/// README, "Models, parameters and validation").
 /// </summary>
 public sealed record Kling30Params : ModelParams
 {
-    private static readonly ModelDefinition Model = ModelCatalog.Kling30;
-    private static readonly ModelParameter ModeParameter = Model.Parameter("mode");
-    private static readonly ModelParameter MultiShotsParameter = Model.Parameter("multi_shots");
-    private static readonly ModelParameter DurationParameter = Model.Parameter("duration");
-    private static readonly ModelParameter SoundParameter = Model.Parameter("sound");
-    private static readonly ModelParameter AspectRatioParameter = Model.Parameter("aspect_ratio");
+    private static readonly ModelDefinition Model = ModelCatalog.Get("kling-3-0");
+    private static readonly ModelParameter ModeParameter = Model.ParameterFor(nameof(Mode));
+    private static readonly ModelParameter MultiShotsParameter = Model.ParameterFor(nameof(MultiShots));
+    private static readonly ModelParameter DurationParameter = Model.ParameterFor(nameof(Duration));
+    private static readonly ModelParameter SoundParameter = Model.ParameterFor(nameof(Sound));
+    private static readonly ModelParameter AspectRatioParameter = Model.ParameterFor(nameof(AspectRatio));
 
     /// <inheritdoc />
     public override string ModelId => Model.Id;
 
-    /// <summary><see cref="Kling30Mode.Std"/> or <see cref="Kling30Mode.Pro"/>. Server default pro.</summary>
+    /// <summary>The quality mode (<c>mode</c>), <see cref="Kling30Mode.Std"/> or <see cref="Kling30Mode.Pro"/>; null sends nothing, so the server default applies.</summary>
     public Kling30Mode? Mode { get; init; }
 
-    /// <summary>Whether to cut between several shots. Server default false.</summary>
+    /// <summary>Whether to cut between several shots (<c>multi_shots</c>); null sends nothing, so the server default applies.</summary>
     public bool? MultiShots { get; init; }
 
-    /// <summary>Length in seconds, 3 to 15 inclusive. Server default 5.</summary>
+    /// <summary>Length in seconds (<c>duration</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public int? Duration { get; init; }
 
-    /// <summary>Whether to generate sound. Server default false.</summary>
+    /// <summary>Whether to generate sound (<c>sound</c>); null sends nothing, so the server default applies.</summary>
     public bool? Sound { get; init; }
 
-    /// <summary>16:9, 9:16 or 1:1. Server default 16:9.</summary>
+    /// <summary>The frame shape (<c>aspect_ratio</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public AspectRatio? AspectRatio { get; init; }
 
     internal override ModelDefinition Definition => Model;

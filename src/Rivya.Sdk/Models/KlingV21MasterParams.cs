@@ -1,30 +1,31 @@
 namespace Rivya.Sdk;
 
 /// <summary>
-/// Parameters of <c>kling-v2-1-master</c> (Kling V2.1 Master, 160 credits, prompt up to 5000 characters). One
-/// reference image turns text-to-video into image-to-video.
+/// Parameters of <c>kling-v2-1-master</c> (Kling V2.1 Master). A reference image turns text-to-video into
+/// image-to-video. The prompt limit, credits, reference rules, options, range and server defaults are those of its
+/// <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-v2-1-master")</c>; table in the README, "Models, parameters and validation").
 /// </summary>
 public sealed record KlingV21MasterParams : ModelParams
 {
-    private static readonly ModelDefinition Model = ModelCatalog.KlingV21Master;
-    private static readonly ModelParameter DurationParameter = Model.Parameter("duration");
-    private static readonly ModelParameter AspectRatioParameter = Model.Parameter("aspect_ratio");
-    private static readonly ModelParameter NegativePromptParameter = Model.Parameter("negative_prompt");
-    private static readonly ModelParameter CfgScaleParameter = Model.Parameter("cfg_scale");
+    private static readonly ModelDefinition Model = ModelCatalog.Get("kling-v2-1-master");
+    private static readonly ModelParameter DurationParameter = Model.ParameterFor(nameof(Duration));
+    private static readonly ModelParameter AspectRatioParameter = Model.ParameterFor(nameof(AspectRatio));
+    private static readonly ModelParameter NegativePromptParameter = Model.ParameterFor(nameof(NegativePrompt));
+    private static readonly ModelParameter CfgScaleParameter = Model.ParameterFor(nameof(CfgScale));
 
     /// <inheritdoc />
     public override string ModelId => Model.Id;
 
-    /// <summary>Length in seconds: 5 or 10. Server default 5.</summary>
+    /// <summary>Length in seconds (<c>duration</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public int? Duration { get; init; }
 
-    /// <summary>16:9, 9:16 or 1:1. Server default 16:9.</summary>
+    /// <summary>The frame shape (<c>aspect_ratio</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public AspectRatio? AspectRatio { get; init; }
 
-    /// <summary>What the video should avoid, in any language.</summary>
+    /// <summary>What the video should avoid (<c>negative_prompt</c>), in any language.</summary>
     public string? NegativePrompt { get; init; }
 
-    /// <summary>How closely to follow the prompt, 0 to 1 inclusive. Server default 0.5.</summary>
+    /// <summary>How closely to follow the prompt (<c>cfg_scale</c>), within the catalogue's inclusive range; null sends nothing, so the server default applies.</summary>
     public double? CfgScale { get; init; }
 
     internal override ModelDefinition Definition => Model;

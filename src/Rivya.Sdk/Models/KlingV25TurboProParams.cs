@@ -3,31 +3,32 @@ using System;
 namespace Rivya.Sdk;
 
 /// <summary>
-/// Parameters of <c>kling-v2-5-turbo-pro</c> (Kling V2.5 Turbo Pro, 42 credits, prompt up to 2500 characters).
-/// Up to two reference images: the first is the video's first frame, the second its last frame; use
-/// <see cref="WithFrames"/> to say so by name.
+/// Parameters of <c>kling-v2-5-turbo-pro</c> (Kling V2.5 Turbo Pro). Its reference images are frames: the first is
+/// the video's first frame, the second its last frame; use <see cref="WithFrames"/> to say so by name. The prompt
+/// limit, credits, reference rules, options, range and server defaults are those of its <see cref="ModelCatalog"/>
+/// entry (<c>ModelCatalog.Find("kling-v2-5-turbo-pro")</c>; table in the README, "Models, parameters and validation").
 /// </summary>
 public sealed record KlingV25TurboProParams : ModelParams
 {
-    private static readonly ModelDefinition Model = ModelCatalog.KlingV25TurboPro;
-    private static readonly ModelParameter DurationParameter = Model.Parameter("duration");
-    private static readonly ModelParameter AspectRatioParameter = Model.Parameter("aspect_ratio");
-    private static readonly ModelParameter NegativePromptParameter = Model.Parameter("negative_prompt");
-    private static readonly ModelParameter CfgScaleParameter = Model.Parameter("cfg_scale");
+    private static readonly ModelDefinition Model = ModelCatalog.Get("kling-v2-5-turbo-pro");
+    private static readonly ModelParameter DurationParameter = Model.ParameterFor(nameof(Duration));
+    private static readonly ModelParameter AspectRatioParameter = Model.ParameterFor(nameof(AspectRatio));
+    private static readonly ModelParameter NegativePromptParameter = Model.ParameterFor(nameof(NegativePrompt));
+    private static readonly ModelParameter CfgScaleParameter = Model.ParameterFor(nameof(CfgScale));
 
     /// <inheritdoc />
     public override string ModelId => Model.Id;
 
-    /// <summary>Length in seconds: 5 or 10. Server default 5.</summary>
+    /// <summary>Length in seconds (<c>duration</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public int? Duration { get; init; }
 
-    /// <summary>16:9, 9:16 or 1:1. Server default 16:9.</summary>
+    /// <summary>The frame shape (<c>aspect_ratio</c>), one of the catalogue's options; null sends nothing, so the server default applies.</summary>
     public AspectRatio? AspectRatio { get; init; }
 
-    /// <summary>What the video should avoid, in any language.</summary>
+    /// <summary>What the video should avoid (<c>negative_prompt</c>), in any language.</summary>
     public string? NegativePrompt { get; init; }
 
-    /// <summary>How closely to follow the prompt, 0 to 1 inclusive. Server default 0.5.</summary>
+    /// <summary>How closely to follow the prompt (<c>cfg_scale</c>), within the catalogue's inclusive range; null sends nothing, so the server default applies.</summary>
     public double? CfgScale { get; init; }
 
     /// <summary>The first reference item (the video's first frame), or null.</summary>

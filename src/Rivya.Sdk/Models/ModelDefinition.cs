@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace Rivya.Sdk;
 
@@ -18,6 +19,7 @@ public sealed class ModelDefinition
         BaseCredits = baseCredits;
         MaxPromptLength = maxPromptLength;
         _parameters = parameters;
+        Parameters = new ReadOnlyCollection<ModelParameter>(parameters);
         References = references;
     }
 
@@ -33,8 +35,8 @@ public sealed class ModelDefinition
     /// <summary>The longest prompt accepted, in UTF-16 code units (what <see cref="string.Length"/> counts).</summary>
     public int MaxPromptLength { get; }
 
-    /// <summary>The documented parameters, in the order the model page lists them.</summary>
-    public IReadOnlyList<ModelParameter> Parameters => _parameters;
+    /// <summary>The documented parameters, in the order the model page lists them. Read-only.</summary>
+    public IReadOnlyList<ModelParameter> Parameters { get; }
 
     /// <summary>What the model accepts as reference media.</summary>
     public ReferenceRules References { get; }
@@ -53,8 +55,23 @@ public sealed class ModelDefinition
         return null;
     }
 
-    internal ModelParameter Parameter(string wireKey) =>
-        FindParameter(wireKey) ?? throw new InvalidOperationException($"The catalogue entry '{Id}' has no parameter '{wireKey}'.");
+    /// <summary>
+    /// The parameter a typed record's property <paramref name="propertyName"/> stands for (wire key <c>aspect_ratio</c>
+    /// is property <c>AspectRatio</c>). Records pass <c>nameof(Property)</c>, so no wire key is written twice.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entry has no such parameter: a record and its entry disagree.</exception>
+    internal ModelParameter ParameterFor(string propertyName)
+    {
+        foreach (var parameter in _parameters)
+        {
+            if (string.Equals(parameter.PropertyName, propertyName, StringComparison.Ordinal))
+            {
+                return parameter;
+            }
+        }
+
+        throw new InvalidOperationException($"The catalogue entry '{Id}' has no parameter for property '{propertyName}'.");
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({DisplayName})";

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
@@ -8,11 +9,14 @@ namespace Rivya.Sdk;
 
 /// <summary>
 /// One documented parameter of a model: its wire key, kind, options or range, and server default.
-/// The typed parameter records, the validator and <c>Rivya.Sdk.Testing.FakeRivyaServer</c> all read these.
+/// The typed parameter records, the validator, the JSON writer and <c>Rivya.Sdk.Testing.FakeRivyaServer</c> all read these.
 /// </summary>
 public sealed class ModelParameter
 {
     private static readonly string[] NoOptions = [];
+
+    // The array is walked internally (no enumerator); callers get a read-only view they cannot cast back to it.
+    private readonly string[] _options;
 
     // The integer form of each option, so an int? property validates and serializes without formatting a string.
     private readonly int?[] _integerOptions;
@@ -21,11 +25,13 @@ public sealed class ModelParameter
     {
         WireKey = wireKey;
         Kind = kind;
-        Options = options;
+        _options = options;
+        Options = new ReadOnlyCollection<string>(options);
         DefaultValue = defaultValue;
         Minimum = minimum;
         Maximum = maximum;
         Path = "params." + wireKey;
+        PropertyName = ToPropertyName(wireKey);
         EncodedKey = JsonEncodedText.Encode(wireKey);
         _integerOptions = options
             .Select(static o => int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : (int?)null)
@@ -38,7 +44,7 @@ public sealed class ModelParameter
     /// <summary>Whether the parameter is a select, a number or free text.</summary>
     public ModelParameterKind Kind { get; }
 
-    /// <summary>The documented options of a select, in wire form (e.g. <c>"5"</c>, <c>"false"</c>); empty for other kinds.</summary>
+    /// <summary>The documented options of a select, in wire form (e.g. <c>"5"</c>, <c>"false"</c>); empty for other kinds. Read-only.</summary>
     public IReadOnlyList<string> Options { get; }
 
     /// <summary>The value the server applies when the parameter is left out, in wire form; null when none is documented.</summary>
@@ -54,16 +60,19 @@ public sealed class ModelParameter
 
     internal JsonEncodedText EncodedKey { get; }
 
+    /// <summary>The name of the typed record's property for this parameter: the wire key in PascalCase.</summary>
+    internal string PropertyName { get; }
+
     /// <summary>Whether <paramref name="wireValue"/> is one of a select's documented options (exact, case-sensitive).</summary>
-    public bool IsAllowed(string wireValue) => Kind switch
+    internal bool IsAllowed(string wireValue) => Kind switch
     {
-        ModelParameterKind.Select => Array.IndexOf((string[])Options, wireValue) >= 0,
+        ModelParameterKind.Select => Array.IndexOf(_options, wireValue) >= 0,
         ModelParameterKind.Text => true,
         _ => double.TryParse(wireValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && IsAllowed(number),
     };
 
     /// <summary>Whether <paramref name="value"/> is finite and inside a number parameter's inclusive range.</summary>
-    public bool IsAllowed(double value) =>
+    internal bool IsAllowed(double value) =>
         Kind == ModelParameterKind.Number
         && !double.IsNaN(value) && !double.IsInfinity(value)
         && (Minimum is not { } min || value >= min)
@@ -92,7 +101,7 @@ public sealed class ModelParameter
     /// <summary>The index of the option equal to <paramref name="value"/> ignoring case, or -1.</summary>
     internal int IndexOfOption(string value)
     {
-        var options = (string[])Options;
+        var options = _options;
         for (var i = 0; i < options.Length; i++)
         {
             if (string.Equals(options[i], value, StringComparison.OrdinalIgnoreCase))
@@ -106,7 +115,28 @@ public sealed class ModelParameter
 
     internal int IndexOfOption(int value) => Array.IndexOf(_integerOptions, value);
 
-    internal int IndexOfOption(bool value) => Array.IndexOf((string[])Options, value ? "true" : "false");
+    internal int IndexOfOption(bool value) => Array.IndexOf(_options, value ? "true" : "false");
 
-    internal string OptionsText => string.Join(", ", Options);
+    internal string OptionsText => string.Join(", ", _options);
+
+    internal string Option(int index) => _options[index];
+
+    private static string ToPropertyName(string wireKey)
+    {
+        var name = new System.Text.StringBuilder(wireKey.Length);
+        var upper = true;
+        foreach (var c in wireKey)
+        {
+            if (c == '_')
+            {
+                upper = true;
+                continue;
+            }
+
+            name.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return name.ToString();
+    }
 }

@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 
 namespace Rivya.Sdk;
 
 /// <summary>What a model accepts in <c>params.referenceMediaItems</c>, and what the Files API accepts for it.</summary>
 public sealed class ReferenceRules
 {
-    // Arrays, not the IReadOnlyList views, are walked so that a check allocates no enumerator.
+    // Arrays, not the read-only views, are walked so that a check allocates no enumerator; callers get views they
+    // cannot cast back to the arrays.
     private readonly MediaKind[] _kinds;
     private readonly string[] _mimeTypes;
 
@@ -15,6 +17,8 @@ public sealed class ReferenceRules
         MaxItems = maxItems;
         _kinds = kinds;
         _mimeTypes = mimeTypes;
+        AllowedKinds = new ReadOnlyCollection<MediaKind>(kinds);
+        AllowedMimeTypes = new ReadOnlyCollection<string>(mimeTypes);
         MaxFileSizeBytes = maxFileSizeBytes;
         SecondImageIsLastFrame = secondImageIsLastFrame;
     }
@@ -23,16 +27,19 @@ public sealed class ReferenceRules
     public int MaxItems { get; }
 
     /// <summary>The kinds of reference the model accepts.</summary>
-    public IReadOnlyList<MediaKind> AllowedKinds => _kinds;
+    public IReadOnlyList<MediaKind> AllowedKinds { get; }
 
     /// <summary>The MIME types accepted for a reference file.</summary>
-    public IReadOnlyList<string> AllowedMimeTypes => _mimeTypes;
+    public IReadOnlyList<string> AllowedMimeTypes { get; }
 
     /// <summary>The largest reference file accepted, in bytes.</summary>
     public long MaxFileSizeBytes { get; }
 
-    /// <summary>True when a second image is used as the video's last frame (the first being its first frame).</summary>
-    public bool SecondImageIsLastFrame { get; }
+    /// <summary>
+    /// True when a second image is used as the video's last frame (the first being its first frame). Internal: the
+    /// typed record says it by name (<see cref="KlingV25TurboProParams.WithFrames"/>); the fake server reads it.
+    /// </summary>
+    internal bool SecondImageIsLastFrame { get; }
 
     /// <summary>Whether <paramref name="kind"/> is accepted.</summary>
     public bool IsAllowed(MediaKind kind)

@@ -23,7 +23,7 @@ internal readonly struct WritingVisitor : IParameterVisitor
 
         // A known option is sent in its documented spelling even if the caller wrote "PRO" for "pro".
         var index = parameter.IndexOfOption(value);
-        _writer.WriteString(parameter.EncodedKey, index >= 0 ? parameter.Options[index] : value);
+        _writer.WriteString(parameter.EncodedKey, index >= 0 ? parameter.Option(index) : value);
     }
 
     public void Select(ModelParameter parameter, int? value)
@@ -36,7 +36,7 @@ internal readonly struct WritingVisitor : IParameterVisitor
         var index = parameter.IndexOfOption(number);
         if (index >= 0)
         {
-            _writer.WriteString(parameter.EncodedKey, parameter.Options[index]);
+            _writer.WriteString(parameter.EncodedKey, parameter.Option(index));
             return;
         }
 

@@ -106,51 +106,11 @@ internal static class RequestValidator
                 visitor.Add(ItemPath(i, "mimeType"), $"must be one of {string.Join(", ", rules.AllowedMimeTypes)}; got '{mimeType}'.");
             }
 
-            if (!IsAbsoluteHttpUrl(item.Url))
+            if (!ReferenceUrl.IsAbsoluteHttpUrl(item.Url))
             {
                 visitor.Add(ItemPath(i, "url"), $"must be an absolute http or https URL; got '{item.Url}'.");
             }
         }
-    }
-
-    // A span check rather than Uri.TryCreate, so a valid request validates without allocating.
-    internal static bool IsAbsoluteHttpUrl(string? url)
-    {
-        if (url is null)
-        {
-            return false;
-        }
-
-        var span = url.AsSpan();
-        if (span.StartsWith("https://".AsSpan(), StringComparison.OrdinalIgnoreCase))
-        {
-            span = span.Slice("https://".Length);
-        }
-        else if (span.StartsWith("http://".AsSpan(), StringComparison.OrdinalIgnoreCase))
-        {
-            span = span.Slice("http://".Length);
-        }
-        else
-        {
-            return false;
-        }
-
-        var hostEnd = span.IndexOfAny('/', '?', '#');
-        var authority = hostEnd < 0 ? span : span.Slice(0, hostEnd);
-        if (authority.IsEmpty || authority[0] == ':' || authority[0] == '@')
-        {
-            return false;
-        }
-
-        foreach (var c in url)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string ItemPath(int index, string? field) => FormattableString.Invariant($"{ReferencesPath}[{index}]{(field is null ? string.Empty : "." + field)}");

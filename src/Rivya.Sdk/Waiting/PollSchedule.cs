@@ -9,8 +9,6 @@ namespace Rivya.Sdk.Waiting;
 /// </summary>
 internal sealed class PollSchedule
 {
-    private static readonly Random SharedRandom = new();
-
     private readonly WaitOptions _options;
     private readonly Func<double> _random;
     private TimeSpan? _interval;
@@ -20,7 +18,7 @@ internal sealed class PollSchedule
     public PollSchedule(WaitOptions options, Func<double>? random)
     {
         _options = options;
-        _random = random ?? NextShared;
+        _random = random ?? SharedRandom.NextDouble;
     }
 
     /// <summary>The sleep before the next poll.</summary>
@@ -54,13 +52,5 @@ internal sealed class PollSchedule
         var factor = 1 - _options.Jitter + (2 * _options.Jitter * _random());
         var jittered = TimeSpan.FromTicks((long)Math.Round(planned.Ticks * factor));
         return jittered > ceiling ? ceiling : jittered;
-    }
-
-    private static double NextShared()
-    {
-        lock (SharedRandom)
-        {
-            return SharedRandom.NextDouble();
-        }
     }
 }

@@ -15,8 +15,6 @@ internal static class Documented
     /// <summary>The Vietnamese negative prompt of the kling-v2-5-turbo-pro page.</summary>
     public const string VietnameseNegativePrompt = "Mô tả những gì video nên tránh";
 
-    public static readonly string[] ModelIds = ["kling-v2-1-master", "kling-2-6", "kling-3-0", "kling-v2-5-turbo-pro"];
-
     public static ReferenceMediaItem ReferenceImage => new("https://cdn.example.com/reference-image.png", MediaKind.Image)
     {
         Name = "reference-image.png",

@@ -1,5 +1,6 @@
 using System.Text;
 using FluentAssertions;
+using Rivya.Sdk.Tests.Models.Catalog;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Validation;
@@ -10,9 +11,9 @@ public class PromptValidationTests
 
     [Theory]
     [MemberData(nameof(BlankPrompts))]
-    public void A_missing_or_blank_prompt_is_rejected(string modelId, string? prompt)
+    public void A_missing_or_blank_prompt_is_rejected(string recordName, string? prompt)
     {
-        var error = ParamsFor.SingleError(Documented.MinimalParams(modelId), "prompt", prompt!);
+        var error = ParamsFor.SingleError(CatalogRecords.Full(CatalogRecords.SdkRecordType(recordName)), "prompt", prompt!);
 
         error.Message.Should().Contain("required").And.Contain("blank");
     }
@@ -60,7 +61,7 @@ public class PromptValidationTests
     private static TheoryData<string, string?> BuildBlankPrompts()
     {
         var data = new TheoryData<string, string?>();
-        foreach (var model in Documented.ModelIds)
+        foreach (var model in CatalogRecords.SdkRecordNames)
         {
             foreach (var prompt in new[] { null, string.Empty, " ", "   ", "\t\r\n", "\u00A0\u2003" })
             {

@@ -1,5 +1,6 @@
 using System;
 using FluentAssertions;
+using Rivya.Sdk.Tests.Models.Catalog;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Validation;
@@ -12,18 +13,18 @@ public class ValidationAllocationTests
 {
     private const int Iterations = 1_000;
 
-    public static readonly TheoryData<string> ModelIds = new(Documented.ModelIds);
+    public static readonly TheoryData<string> Records = new(CatalogRecords.SdkRecordNames);
 
     [Theory]
-    [MemberData(nameof(ModelIds))]
-    public void Validating_a_valid_request_with_references_allocates_nothing(string modelId)
+    [MemberData(nameof(Records))]
+    public void Validating_a_valid_request_with_references_allocates_nothing(string recordName)
     {
-        var request = FullyLoaded(modelId);
+        var request = FullyLoaded(CatalogRecords.Full(CatalogRecords.SdkRecordType(recordName)));
         request.Validate().Should().BeEmpty("the request must be valid for this measurement to mean anything");
 
         var allocated = AllocatedBy(() => request.Validate());
 
-        allocated.Should().Be(0, $"validating a valid {modelId} request should not allocate");
+        allocated.Should().Be(0, $"validating a valid {request.Params!.ModelId} request should not allocate");
     }
 
     [Fact]
@@ -47,9 +48,10 @@ public class ValidationAllocationTests
     }
 
     /// <summary>Every documented parameter set and the maximum number of references, each with a MIME type.</summary>
-    private static GenerationRequest FullyLoaded(string modelId)
+    private static GenerationRequest FullyLoaded(ModelParams parameters)
     {
-        var max = ModelCatalog.Find(modelId)!.References.MaxItems;
+        var model = parameters.Definition!;
+        var max = model.References.MaxItems;
         var items = new ReferenceMediaItem[max];
         for (var i = 0; i < max; i++)
         {
@@ -58,8 +60,8 @@ public class ValidationAllocationTests
 
         return new GenerationRequest
         {
-            Prompt = new string('a', ModelCatalog.Find(modelId)!.MaxPromptLength),
-            Params = Documented.MinimalParams(modelId) with { ReferenceMediaItems = items },
+            Prompt = new string('a', model.MaxPromptLength),
+            Params = parameters with { ReferenceMediaItems = items },
             ClientRequestId = "order-1",
         };
     }
