@@ -110,8 +110,10 @@ internal sealed class FileSink : DownloadSink
 #endif
     }
 
+    // bufferSize 0: writes come in the downloader's own 80 KiB blocks; FileStream's 4 KiB buffer layer cost 3.7 KB per
+    // download for nothing (DownloadBenchmarks, 1 MiB: 9.85 KB -> 6.11 KB).
     private static FileStream Open(string path) =>
-        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
 
     private static void TryDelete(string path)
     {
