@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Rivya.Sdk.Benchmarks.Clients;
 using Rivya.Sdk.Benchmarks.Contracts;
 using Rivya.Sdk.Benchmarks.Server;
@@ -17,6 +18,8 @@ public sealed class ClientsUnderTest : IDisposable
     private readonly HttpClient _handWrittenHttp;
     private readonly HttpClient _refitHttp;
     private readonly HttpClient _sdkHttp;
+    private readonly ServiceProvider? _services;
+    private readonly IServiceScope? _scope;
 
     /// <param name="inMemory">Diagnostics only: every client on an <see cref="InMemoryHandler"/> instead of the loopback server.</param>
     public ClientsUnderTest(bool inMemory = false)
@@ -37,6 +40,32 @@ public sealed class ClientsUnderTest : IDisposable
             BaseAddress = Server.BaseAddress,
             UserAgent = null,
         });
+
+        // As users get it: the SDK's own HttpClient and handler (decompression on, connection cap, no redirects).
+        // The in-memory transport cannot reach inside it, so there it is the same client as Sdk.
+        SdkDefault = inMemory
+            ? Sdk
+            : new RivyaClient(new RivyaClientOptions { ApiKey = BenchHttp.ApiKey, BaseAddress = Server.BaseAddress, UserAgent = null });
+
+        // As an app gets it: AddRivyaClient as shipped (its own primary handler), resolved once in a scope that lives
+        // as long as the clients (the cost of a scope per request is DependencyInjectionBenchmarks' subject).
+        if (inMemory)
+        {
+            SdkDi = Sdk;
+        }
+        else
+        {
+            var services = new ServiceCollection();
+            services.AddRivyaClient(options =>
+            {
+                options.ApiKey = BenchHttp.ApiKey;
+                options.BaseAddress = Server.BaseAddress;
+                options.UserAgent = null;
+            });
+            _services = services.BuildServiceProvider();
+            _scope = _services.CreateScope();
+            SdkDi = _scope.ServiceProvider.GetRequiredService<RivyaClient>();
+        }
     }
 
     public ServerResponses Responses { get; }
@@ -48,6 +77,12 @@ public sealed class ClientsUnderTest : IDisposable
     public IRivyaRefitApi Refit { get; }
 
     public RivyaClient Sdk { get; }
+
+    /// <summary><c>new RivyaClient(options)</c>: the SDK on its own <see cref="HttpClient"/>, as a user constructs it.</summary>
+    public RivyaClient SdkDefault { get; }
+
+    /// <summary>The client <c>AddRivyaClient</c> registers, resolved from the container.</summary>
+    public RivyaClient SdkDi { get; }
 
     /// <summary>The documented minimal kling-3-0 request (Fixtures/requests/kling-3-0.minimal.json), as the baseline's DTO.</summary>
     public CreateGenerationBody Body { get; } = new()
@@ -73,6 +108,13 @@ public sealed class ClientsUnderTest : IDisposable
 
     public void Dispose()
     {
+        if (!ReferenceEquals(SdkDefault, Sdk))
+        {
+            SdkDefault.Dispose();
+        }
+
+        _scope?.Dispose();
+        _services?.Dispose();
         Sdk.Dispose();
         _sdkHttp.Dispose();
         _refitHttp.Dispose();

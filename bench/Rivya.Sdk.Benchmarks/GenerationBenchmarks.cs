@@ -42,6 +42,14 @@ public class GenerationBenchmarks
     [BenchmarkCategory("Create")]
     public Task<Generation> CreateSdk() => _clients.Sdk.Generations.CreateAsync(_clients.Request);
 
+    [Benchmark(Description = "SdkDefault")]
+    [BenchmarkCategory("Create")]
+    public Task<Generation> CreateSdkDefault() => _clients.SdkDefault.Generations.CreateAsync(_clients.Request);
+
+    [Benchmark(Description = "SdkDi")]
+    [BenchmarkCategory("Create")]
+    public Task<Generation> CreateSdkDi() => _clients.SdkDi.Generations.CreateAsync(_clients.Request);
+
     [Benchmark(Baseline = true, Description = "HandWritten")]
     [BenchmarkCategory("Get")]
     public Task<GenerationDto> GetHandWritten() => _clients.HandWritten.GetAsync(ClientsUnderTest.GenerationId);
@@ -53,4 +61,12 @@ public class GenerationBenchmarks
     [Benchmark(Description = "Sdk")]
     [BenchmarkCategory("Get")]
     public Task<Generation> GetSdk() => _clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId);
+
+    [Benchmark(Description = "SdkDefault")]
+    [BenchmarkCategory("Get")]
+    public Task<Generation> GetSdkDefault() => _clients.SdkDefault.Generations.GetAsync(ClientsUnderTest.GenerationId);
+
+    [Benchmark(Description = "SdkDi")]
+    [BenchmarkCategory("Get")]
+    public Task<Generation> GetSdkDi() => _clients.SdkDi.Generations.GetAsync(ClientsUnderTest.GenerationId);
 }

@@ -63,9 +63,13 @@ public static class QuickRun
         ("Create HandWritten", () => clients.HandWritten.CreateAsync(clients.Body)),
         ("Create Refit", () => clients.Refit.CreateAsync(clients.Body, Guid.NewGuid().ToString())),
         ("Create Sdk", () => clients.Sdk.Generations.CreateAsync(clients.Request)),
+        ("Create SdkDefault", () => clients.SdkDefault.Generations.CreateAsync(clients.Request)),
+        ("Create SdkDi", () => clients.SdkDi.Generations.CreateAsync(clients.Request)),
         ("Get HandWritten", () => clients.HandWritten.GetAsync(ClientsUnderTest.GenerationId)),
         ("Get Refit", () => clients.Refit.GetAsync(ClientsUnderTest.GenerationId)),
         ("Get Sdk", () => clients.Sdk.Generations.GetAsync(ClientsUnderTest.GenerationId)),
+        ("Get SdkDefault", () => clients.SdkDefault.Generations.GetAsync(ClientsUnderTest.GenerationId)),
+        ("Get SdkDi", () => clients.SdkDi.Generations.GetAsync(ClientsUnderTest.GenerationId)),
     ];
 
     private static int RunOn(ClientsUnderTest clients, int calls, int rounds, string? only, bool threadBytes = false)

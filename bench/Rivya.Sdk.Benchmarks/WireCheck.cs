@@ -32,6 +32,12 @@ public static class WireCheck
             clients.Server.Capture = null;
         }
 
+        // Outside the capture: the checks of the wire below are per client in a fixed order of six requests.
+        Expect(clients.SdkDefault.Generations.CreateAsync(clients.Request).GetAwaiter().GetResult().Id == "task_kling_3_0_example", "default SDK create");
+        Expect(clients.SdkDefault.Generations.GetAsync(ClientsUnderTest.GenerationId).GetAwaiter().GetResult().Result?.PrimaryUrl is not null, "default SDK get");
+        Expect(clients.SdkDi.Generations.CreateAsync(clients.Request).GetAwaiter().GetResult().Id == "task_kling_3_0_example", "DI SDK create");
+        Expect(clients.SdkDi.Generations.GetAsync(ClientsUnderTest.GenerationId).GetAwaiter().GetResult().Result?.PrimaryUrl is not null, "DI SDK get");
+
         if (!checkWire)
         {
             return;

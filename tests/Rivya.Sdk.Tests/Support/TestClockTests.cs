@@ -2,26 +2,43 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
-using Polly;
-using Polly.Timeout;
-using Rivya.Sdk.Tests.Support;
+using Rivya.Sdk.Http;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Support;
 
+/// <summary>The test clock sees the timers production arms (here the per-attempt deadline) and fires them on advance.</summary>
 public class TestClockTests
 {
     [Fact]
-    public async Task Sees_a_polly_timeout_armed_on_a_pooled_timer_and_fires_it_on_advance()
+    public async Task Sees_the_attempt_deadline_timer_and_fires_it_on_advance()
     {
         var clock = new TestClock();
-        var pipeline = new ResiliencePipelineBuilder { TimeProvider = clock }
-            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => new ValueTask<TimeSpan>(TimeSpan.FromSeconds(100)) })
-            .Build();
-        var task = pipeline.ExecuteAsync(async ct => await Task.Delay(Timeout.Infinite, ct), CancellationToken.None).AsTask();
-        await Task.Yield();
-        clock.AllTimers.Should().ContainSingle();
-        clock.Advance(TimeSpan.FromSeconds(100));
-        await FluentActions.Awaiting(() => task).Should().ThrowAsync<TimeoutRejectedException>();
+        using var deadline = AttemptDeadline.Start(TimeSpan.FromSeconds(100), clock, new DeadlineSourcePool(), CancellationToken.None);
+
+        var due = await clock.NextTimerAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        due.Should().Be(TimeSpan.FromSeconds(100));
+        deadline.Token.IsCancellationRequested.Should().BeFalse();
+
+        clock.Advance(TimeSpan.FromSeconds(99));
+        deadline.Token.IsCancellationRequested.Should().BeFalse("the deadline is not reached yet");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        deadline.Token.IsCancellationRequested.Should().BeTrue();
+        deadline.TimedOut.Should().BeTrue("the caller did not cancel");
+    }
+
+    [Fact]
+    public async Task A_caller_cancellation_is_not_a_timeout()
+    {
+        var clock = new TestClock();
+        using var caller = new CancellationTokenSource();
+        using var deadline = AttemptDeadline.Start(TimeSpan.FromSeconds(100), clock, new DeadlineSourcePool(), caller.Token);
+        await clock.NextTimerAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        caller.Cancel();
+
+        deadline.Token.IsCancellationRequested.Should().BeTrue();
+        deadline.TimedOut.Should().BeFalse();
     }
 }
