@@ -16,7 +16,7 @@ internal sealed class RequestMessageFactory
         _userAgent = userAgent;
     }
 
-    /// <exception cref="ArgumentException"><see cref="RequestOptions.Headers"/> tries to set <c>Authorization</c>.</exception>
+    /// <remarks>The request's header values were checked by <see cref="HeaderValues.CheckRequest"/> before this runs.</remarks>
     public HttpRequestMessage Create(RivyaRequest request)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);
@@ -42,11 +42,6 @@ internal sealed class RequestMessageFactory
         {
             foreach (var header in extra)
             {
-                if (string.Equals(header.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ArgumentException("RequestOptions.Headers cannot set Authorization: the key comes from RivyaClientOptions.ApiKey.", nameof(request));
-                }
-
                 headers.Remove(header.Key);
                 headers.TryAddWithoutValidation(header.Key, header.Value);
             }
