@@ -44,7 +44,7 @@ public sealed class AddRivyaClientTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value;
-        var balance = await provider.GetRequiredService<RivyaClient>().Credits.GetBalanceAsync();
+        var balance = await provider.GetRequiredService<RivyaClient>().Credits.GetBalanceAsync().Bound();
 
         options.ApiKey.Should().Be(TestKeys.ApiKey);
         options.MaxRetries.Should().Be(4);
@@ -70,7 +70,7 @@ public sealed class AddRivyaClientTests : IDisposable
         builder.AddHttpMessageHandler(() => handler);
         using var provider = services.BuildServiceProvider();
 
-        var balance = await provider.GetRequiredService<RivyaClient>().Credits.GetBalanceAsync();
+        var balance = await provider.GetRequiredService<RivyaClient>().Credits.GetBalanceAsync().Bound();
 
         builder.Name.Should().Be(RivyaServiceCollectionExtensions.HttpClientName);
         balance.CurrentCredits.Should().Be(123);

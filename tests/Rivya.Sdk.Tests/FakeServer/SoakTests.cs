@@ -86,12 +86,12 @@ public class SoakTests(ITestOutputHelper output)
             };
             if (taskId is not null)
             {
-                reached.Add((await client.Generations.GetAsync(taskId)).Id);
+                reached.Add((await client.Generations.GetAsync(taskId).Bound()).Id);
             }
             else if (key is not null)
             {
                 var before = fake.GenerationCount;
-                var again = await client.Generations.CreateAsync(Request(index), new RequestOptions { IdempotencyKey = key });
+                var again = await client.Generations.CreateAsync(Request(index), new RequestOptions { IdempotencyKey = key }).Bound();
                 if (fake.GenerationCount == before)
                 {
                     reached.Add(again.Id);

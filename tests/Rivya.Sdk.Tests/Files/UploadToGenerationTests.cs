@@ -45,7 +45,7 @@ public sealed class UploadToGenerationTests : IDisposable
         {
             Prompt = "Time-lapse of the sun climbing over the valley",
             Params = new KlingV25TurboProParams { Duration = 10 }.WithFrames(first.ToReferenceMediaItem(), last.ToReferenceMediaItem()),
-        });
+        }).Bound();
 
         var create = _files.Requests.Single(r => r.Path == "/api/v1/generations");
         var items = JsonNode.Parse(create.Body!)!["params"]!["referenceMediaItems"]!.AsArray();

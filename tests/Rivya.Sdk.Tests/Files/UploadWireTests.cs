@@ -23,7 +23,7 @@ public sealed class UploadWireTests : IDisposable
         using var client = _files.Client();
 
         var file = await client.Files.UploadAsync(
-            FileUpload.FromPath(temp.Path, MediaKind.Image) with { Model = "kling-3-0", ClientRequestId = "order-123" });
+            FileUpload.FromPath(temp.Path, MediaKind.Image) with { Model = "kling-3-0", ClientRequestId = "order-123" }).Bound();
 
         file.Id.Should().Be("file_7f3a");
         var request = _files.Requests.Single();
@@ -183,7 +183,7 @@ public sealed class UploadWireTests : IDisposable
 
         await client.Files.UploadAsync(
             FileUpload.FromBytes(SampleMedia.Mp4(), "clip.mp4", MediaKind.Video) with { Model = "kling-3-0" },
-            new RequestOptions { SkipValidation = true });
+            new RequestOptions { SkipValidation = true }).Bound();
 
         _files.Parts().Single(p => p.Name == "file").ContentType.Should().Be("video/mp4");
     }

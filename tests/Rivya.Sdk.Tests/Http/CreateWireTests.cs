@@ -28,7 +28,7 @@ public sealed class CreateWireTests : IDisposable
         {
             Prompt = "A cinematic product reveal with smooth camera movement",
             Params = new Kling30Params { Mode = Kling30Mode.Pro, MultiShots = false, Duration = 5, Sound = false, AspectRatio = AspectRatio.Landscape },
-        });
+        }).Bound();
 
         created.Id.Should().Be("task_kling_3_0_example");
         created.Status.Should().Be(GenerationStatus.Queued);

@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Rivya.Sdk.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -115,12 +116,12 @@ public class ParseFuzzTests(ITestOutputHelper output)
 
     private static async Task<object> Call(RivyaClient client, Path path) => path switch
     {
-        Path.Create => await client.Generations.CreateAsync(new GenerationRequest { Prompt = "fuzz", Params = new Kling30Params() }),
-        Path.Get => await client.Generations.GetAsync("task_1"),
-        Path.File => await client.Files.GetAsync("file_1"),
-        Path.Credits => await client.Credits.GetBalanceAsync(),
-        Path.Models => await client.Models.ListAsync(),
-        _ => await client.Credits.GetBalanceAsync(),
+        Path.Create => await client.Generations.CreateAsync(new GenerationRequest { Prompt = "fuzz", Params = new Kling30Params() }).Bound(),
+        Path.Get => await client.Generations.GetAsync("task_1").Bound(),
+        Path.File => await client.Files.GetAsync("file_1").Bound(),
+        Path.Credits => await client.Credits.GetBalanceAsync().Bound(),
+        Path.Models => await client.Models.ListAsync().Bound(),
+        _ => await client.Credits.GetBalanceAsync().Bound(),
     };
 
     private static (HttpStatusCode Status, byte[] Body, string ContentType) Body(Path path, Random random)

@@ -85,22 +85,22 @@ public sealed class HeaderPropertyTests : IDisposable
         switch (option)
         {
             case "IdempotencyKey":
-                await client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = value });
+                await client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = value }).Bound();
                 break;
             case "Headers value":
-                await client.Generations.GetAsync("task_1", new RequestOptions { Headers = new Dictionary<string, string> { ["X-Custom"] = value } });
+                await client.Generations.GetAsync("task_1", new RequestOptions { Headers = new Dictionary<string, string> { ["X-Custom"] = value } }).Bound();
                 break;
             case "Headers name":
-                await client.Generations.GetAsync("task_1", new RequestOptions { Headers = new Dictionary<string, string> { [value] = "v" } });
+                await client.Generations.GetAsync("task_1", new RequestOptions { Headers = new Dictionary<string, string> { [value] = "v" } }).Bound();
                 break;
             case "FileUpload.ContentType":
-                await client.Files.UploadAsync(upload with { ContentType = value }, skip);
+                await client.Files.UploadAsync(upload with { ContentType = value }, skip).Bound();
                 break;
             case "FileUpload.FileName":
-                await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), value, MediaKind.Image) with { ContentType = "image/png" }, skip);
+                await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), value, MediaKind.Image) with { ContentType = "image/png" }, skip).Bound();
                 break;
             default:
-                await client.Generations.GetAsync("task_1");
+                await client.Generations.GetAsync("task_1").Bound();
                 break;
         }
     }
