@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rivya.Sdk.Http;
@@ -85,7 +86,7 @@ public class RivyaClient : IDisposable
         _models = new ModelsClient(pipeline);
         if (options.WarnOnCatalogDrift)
         {
-            CatalogDriftWarning.Start(_models, logger);
+            CatalogDriftCheck = CatalogDriftWarning.Start(_models, logger);
         }
     }
 
@@ -104,6 +105,9 @@ public class RivyaClient : IDisposable
     /// <summary>The server's model catalogue (no key needed).</summary>
     /// <exception cref="NotSupportedException">A mocking-only instance that does not override this property.</exception>
     public virtual ModelsClient Models => _models ?? throw MockingOnly.NotSetUp(this, nameof(Models));
+
+    /// <summary>The start-up catalogue check of <see cref="RivyaClientOptions.WarnOnCatalogDrift"/>, or null when it is off (for tests).</summary>
+    internal Task? CatalogDriftCheck { get; }
 
     /// <summary>The <see cref="System.Net.Http.HttpClient"/> every call goes through (for tests).</summary>
     internal HttpClient HttpClient => _http ?? throw MockingOnly.NotSetUp(this, nameof(HttpClient));

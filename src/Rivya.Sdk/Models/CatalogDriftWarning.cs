@@ -12,8 +12,9 @@ namespace Rivya.Sdk;
 /// </summary>
 internal static partial class CatalogDriftWarning
 {
-    public static void Start(ModelsClient models, ILogger logger) =>
-        _ = Task.Run(async () =>
+    /// <returns>The running check; it never faults (a failure is logged).</returns>
+    public static Task Start(ModelsClient models, ILogger logger) =>
+        Task.Run(async () =>
         {
             try
             {
