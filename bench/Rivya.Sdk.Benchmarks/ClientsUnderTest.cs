@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rivya.Sdk.Benchmarks.Clients;
 using Rivya.Sdk.Benchmarks.Contracts;
 using Rivya.Sdk.Benchmarks.Server;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk.Benchmarks;
 

@@ -5,8 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Rivya.Sdk.Common;
+using Rivya.Sdk.Configuration;
 using Rivya.Sdk.Http;
-using Rivya.Sdk.Mocking;
 
 namespace Rivya.Sdk;
 
@@ -86,7 +87,7 @@ public class RivyaClient : IDisposable
         _models = new ModelsClient(pipeline);
         if (options.WarnOnCatalogDrift)
         {
-            CatalogDriftCheck = CatalogDriftWarning.Start(_models, logger);
+            CatalogDriftCheck = CatalogDriftWarning.Start(_models.CheckCatalogAsync, logger);
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk.Benchmarks.Clients;
 

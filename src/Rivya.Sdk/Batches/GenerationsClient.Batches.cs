@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rivya.Sdk.Batches;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk.DependencyInjection;
 

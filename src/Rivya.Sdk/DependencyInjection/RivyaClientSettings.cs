@@ -1,4 +1,5 @@
 using System;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk.DependencyInjection;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rivya.Sdk;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.DependencyInjection;
 using Rivya.Sdk.Http;
 

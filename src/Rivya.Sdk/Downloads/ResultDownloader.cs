@@ -9,6 +9,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 

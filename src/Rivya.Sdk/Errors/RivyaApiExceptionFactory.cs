@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Net;
+using Rivya.Sdk.Common;
+using Rivya.Sdk.Errors;
 using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk;
@@ -21,19 +23,19 @@ internal static class RivyaApiExceptionFactory
 
         return Classify(code, (int)status) switch
         {
-            Kind.Authentication => new RivyaAuthenticationException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.PermissionDenied => new RivyaPermissionDeniedException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.NotFound => new RivyaNotFoundException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.IdempotencyConflict => new RivyaIdempotencyConflictException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.InsufficientCredits => new RivyaInsufficientCreditsException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.RateLimit => new RivyaRateLimitException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.ServiceUnavailable => new RivyaServiceUnavailableException(message, status, code, requestId, idempotencyKey, retryAfter),
-            Kind.Server => new RivyaServerException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.Authentication => new RivyaAuthenticationException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.PermissionDenied => new RivyaPermissionDeniedException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.NotFound => new RivyaNotFoundException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.IdempotencyConflict => new RivyaIdempotencyConflictException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.InsufficientCredits => new RivyaInsufficientCreditsException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.RateLimit => new RivyaRateLimitException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.ServiceUnavailable => new RivyaServiceUnavailableException(message, status, code, requestId, idempotencyKey, retryAfter),
+            ErrorKind.Server => new RivyaServerException(message, status, code, requestId, idempotencyKey, retryAfter),
             _ => new RivyaApiException(message, status, code, requestId, idempotencyKey, retryAfter),
         };
     }
 
-    private enum Kind
+    private enum ErrorKind
     {
         Other,
         Authentication,
@@ -46,39 +48,39 @@ internal static class RivyaApiExceptionFactory
         Server,
     }
 
-    private static Kind Classify(string? code, int status)
+    private static ErrorKind Classify(string? code, int status)
     {
         switch (code)
         {
             case "api_key_missing" or "api_key_invalid" or "api_key_revoked" or "api_key_expired":
-                return Kind.Authentication;
+                return ErrorKind.Authentication;
             case "api_scope_denied":
-                return Kind.PermissionDenied;
+                return ErrorKind.PermissionDenied;
             case "not_found":
-                return Kind.NotFound;
+                return ErrorKind.NotFound;
             case "idempotency_conflict":
-                return Kind.IdempotencyConflict;
+                return ErrorKind.IdempotencyConflict;
             case "insufficient_credits":
-                return Kind.InsufficientCredits;
+                return ErrorKind.InsufficientCredits;
             case "rate_limited":
-                return Kind.RateLimit;
+                return ErrorKind.RateLimit;
             case "public_api_disabled":
-                return Kind.ServiceUnavailable;
+                return ErrorKind.ServiceUnavailable;
             case "validation_failed" or "webhook_url_rejected":
-                return Kind.Other;
+                return ErrorKind.Other;
         }
 
         return status switch
         {
-            401 => Kind.Authentication,
-            402 => Kind.InsufficientCredits,
-            403 => Kind.PermissionDenied,
-            404 => Kind.NotFound,
-            409 => Kind.IdempotencyConflict,
-            429 => Kind.RateLimit,
-            503 => Kind.ServiceUnavailable,
-            >= 500 and <= 599 => Kind.Server,
-            _ => Kind.Other,
+            401 => ErrorKind.Authentication,
+            402 => ErrorKind.InsufficientCredits,
+            403 => ErrorKind.PermissionDenied,
+            404 => ErrorKind.NotFound,
+            409 => ErrorKind.IdempotencyConflict,
+            429 => ErrorKind.RateLimit,
+            503 => ErrorKind.ServiceUnavailable,
+            >= 500 and <= 599 => ErrorKind.Server,
+            _ => ErrorKind.Other,
         };
     }
 

@@ -24,7 +24,7 @@ public sealed class RivyaGenerationFailedException : RivyaException
 
     // Every part came from the server: scrubbed and control characters escaped, so it cannot forge a log line.
     private static string BuildMessage(Generation generation, string? secret) =>
-        Http.SecretScrubber.Clean(
+        Common.SecretScrubber.Clean(
             $"Generation {generation.Id} failed"
             + (generation.Error is { } error ? $": {error.Code ?? "unknown_error"}: {error.Message}" : "."),
             secret)!;

@@ -21,6 +21,15 @@ public sealed class RivyaValidationException : RivyaException
     /// <summary>Every broken rule, with the path of the offending field and what is allowed.</summary>
     public IReadOnlyList<ValidationError> Errors { get; }
 
+    /// <summary>Throws when <paramref name="errors"/> holds any violation (a valid request allocates no exception).</summary>
+    internal static void ThrowIfAny(IReadOnlyList<ValidationError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new RivyaValidationException(errors);
+        }
+    }
+
     private static string BuildMessage(IReadOnlyList<ValidationError> errors) =>
         errors.Count == 1
             ? "The request was not sent: " + errors[0]

@@ -28,7 +28,7 @@ public sealed class RivyaWaitTimeoutException : RivyaException
 
     // The status came from the server: control characters are escaped so it cannot forge a log line.
     private static string BuildMessage(string taskId, TimeSpan timeout, Generation? generation) =>
-        Http.SecretScrubber.EscapeControls(
+        Common.SecretScrubber.EscapeControls(
             $"Generation {taskId} did not finish within {timeout}; "
             + (generation is null ? "no status could be read. " : $"last status '{generation.Status}'. ")
             + $"The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").")!;

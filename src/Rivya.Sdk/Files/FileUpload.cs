@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk;

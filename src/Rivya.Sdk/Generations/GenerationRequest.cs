@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.Text.Json.Serialization;
-using Rivya.Sdk.Serialization;
-using Rivya.Sdk.Validation;
+using Rivya.Sdk.Generations;
 
 namespace Rivya.Sdk;
 
@@ -10,7 +8,6 @@ namespace Rivya.Sdk;
 /// id of the caller's own. <c>client.Generations.CreateAsync</c> validates it against the model's documented rules
 /// before anything is sent.
 /// </summary>
-[JsonConverter(typeof(GenerationRequestJsonConverter))]
 public sealed record GenerationRequest
 {
     /// <summary>What to generate. Required, not blank, at most the model's <see cref="ModelDefinition.MaxPromptLength"/>.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using Rivya.Sdk.Errors;
 
 namespace Rivya.Sdk.Http;
 

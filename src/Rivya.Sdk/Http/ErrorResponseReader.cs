@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Common;
+using Rivya.Sdk.Errors;
 using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk.Http;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Text.Json;
 using Polly.Timeout;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using Polly;
 using Polly.Timeout;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Timeout;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 

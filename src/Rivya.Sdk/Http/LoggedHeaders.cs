@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Net.Http;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 

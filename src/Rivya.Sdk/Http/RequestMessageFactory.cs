@@ -16,7 +16,7 @@ internal sealed class RequestMessageFactory
         _userAgent = userAgent;
     }
 
-    /// <remarks>The request's header values were checked by <see cref="HeaderValues.CheckRequest"/> before this runs.</remarks>
+    /// <remarks>The request's header values were checked by <see cref="RequestHeaderCheck.Check"/> before this runs.</remarks>
     public HttpRequestMessage Create(RivyaRequest request)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);

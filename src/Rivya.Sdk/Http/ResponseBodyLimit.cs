@@ -14,12 +14,6 @@ namespace Rivya.Sdk.Http;
 internal static class ResponseBodyLimit
 {
     /// <summary>
-    /// 4 MiB: Rivya's largest JSON answer (the model catalogue) is a few KB, so this is three orders of magnitude of
-    /// headroom, while a client running many calls at once still cannot be pushed into gigabytes.
-    /// </summary>
-    public const long Default = 4 * 1024 * 1024;
-
-    /// <summary>
     /// <paramref name="body"/>, the stream of <paramref name="response"/>'s content, limited to <paramref name="limit"/>
     /// bytes. A declared <c>Content-Length</c> within the limit needs no counting (the handler never reads past it;
     /// a decompressed body has none), so the usual answer costs nothing; one past the limit fails before any read.

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 

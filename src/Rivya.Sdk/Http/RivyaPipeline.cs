@@ -7,6 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Rivya.Sdk.Common;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk.Http;
 
@@ -91,7 +93,7 @@ internal sealed class RivyaPipeline
             throw MissingApiKey.Exception();
         }
 
-        HeaderValues.CheckRequest(request);
+        RequestHeaderCheck.Check(request);
         cancellationToken.ThrowIfCancellationRequested();
         var maxRetries = request.IsRetryable ? Math.Max(0, request.Options?.MaxRetries ?? _options.MaxRetries) : 0;
         var timeout = request.Options?.Timeout ?? request.DefaultTimeout ?? _options.Timeout;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
+using Rivya.Sdk.Errors;
 
 namespace Rivya.Sdk.Http;
 

@@ -24,7 +24,9 @@ namespace Rivya.Sdk.Serialization;
         typeof(TolerantStringListConverter),
         typeof(TolerantGenerationResultConverter),
         typeof(TolerantGenerationErrorConverter),
-        typeof(TolerantModelListConverter)])]
+        typeof(TolerantModelListConverter),
+        // Registered here rather than on the type, so GenerationRequest (a protocol type) needs nothing of this layer.
+        typeof(GenerationRequestJsonConverter)])]
 [JsonSerializable(typeof(GenerationRequest))]
 [JsonSerializable(typeof(Generation))]
 [JsonSerializable(typeof(CreditBalance))]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 

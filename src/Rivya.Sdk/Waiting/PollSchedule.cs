@@ -1,4 +1,5 @@
 using System;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Waiting;
 

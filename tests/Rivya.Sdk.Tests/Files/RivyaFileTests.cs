@@ -92,6 +92,6 @@ public sealed class RivyaFileTests
             Params = new Kling30Params { ReferenceMediaItems = [file.ToReferenceMediaItem()] },
         };
 
-        Rivya.Sdk.Validation.RequestValidator.Validate(request).Should().BeEmpty();
+        Rivya.Sdk.Generations.RequestValidator.Validate(request).Should().BeEmpty();
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Rivya.Sdk.Configuration;
 using Rivya.Sdk.Tests.Files;
 using Rivya.Sdk.Tests.Support;
 using Xunit;

@@ -1,4 +1,5 @@
 using FluentAssertions;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using FluentAssertions;
+using Rivya.Sdk.Generations;
 using Rivya.Sdk.Validation;
 using Xunit;
 
@@ -32,7 +33,7 @@ public class AllErrorsAtOnceTests
     [Fact]
     public void The_exception_lists_every_broken_rule_in_its_message()
     {
-        var act = () => RequestValidator.ThrowIfInvalid(BreakEverything());
+        var act = () => RivyaValidationException.ThrowIfAny(RequestValidator.Validate(BreakEverything()));
 
         var exception = act.Should().Throw<RivyaValidationException>().Which;
         exception.Errors.Select(e => e.Path).Should().BeEquivalentTo(ExpectedPaths);
@@ -48,7 +49,7 @@ public class AllErrorsAtOnceTests
     {
         var request = Wire.Request(new Kling30Params { Duration = 16 });
 
-        var act = () => RequestValidator.ThrowIfInvalid(request);
+        var act = () => RivyaValidationException.ThrowIfAny(RequestValidator.Validate(request));
 
         act.Should().Throw<RivyaValidationException>()
             .Which.Message.Should().Contain("params.duration: must be one of 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15; got '16'.");
@@ -57,7 +58,7 @@ public class AllErrorsAtOnceTests
     [Fact]
     public void A_valid_request_does_not_throw()
     {
-        var act = () => RequestValidator.ThrowIfInvalid(Documented.WithReference("kling-3-0"));
+        var act = () => RivyaValidationException.ThrowIfAny(RequestValidator.Validate(Documented.WithReference("kling-3-0")));
 
         act.Should().NotThrow();
     }

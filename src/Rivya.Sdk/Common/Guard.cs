@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 
-namespace Rivya.Sdk;
+namespace Rivya.Sdk.Common;
 
 /// <summary>Argument checks that read the same on netstandard2.0 and on .NET 8+.</summary>
 internal static class Guard

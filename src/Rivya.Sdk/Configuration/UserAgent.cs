@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Rivya.Sdk.Http;
+namespace Rivya.Sdk.Configuration;
 
 /// <summary>The SDK's <c>User-Agent</c>: its version and the runtime, so Rivya can tell which clients misbehave.</summary>
 internal static class UserAgent

@@ -5,9 +5,10 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Downloads;
+using Rivya.Sdk.Generations;
 using Rivya.Sdk.Http;
-using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 using Rivya.Sdk.Validation;
 
@@ -61,7 +62,7 @@ public partial class GenerationsClient
         Guard.NotNull(request);
         if (options?.SkipValidation != true)
         {
-            RequestValidator.ThrowIfInvalid(request);
+            RivyaValidationException.ThrowIfAny(RequestValidator.Validate(request));
         }
 
         var call = new RivyaRequest("generations.create", HttpMethod.Post, _generationsUri)

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using Rivya.Sdk.Common;
+using Rivya.Sdk.Validation;
 
-namespace Rivya.Sdk.Validation;
+namespace Rivya.Sdk.Generations;
 
 /// <summary>
 /// Checks a <see cref="GenerationRequest"/> against its model's catalogue entry and collects every violation, not the
@@ -31,16 +33,6 @@ internal static class RequestValidator
         }
 
         return visitor.Errors ?? (IReadOnlyList<ValidationError>)Array.Empty<ValidationError>();
-    }
-
-    /// <exception cref="RivyaValidationException">The request breaks at least one documented rule.</exception>
-    public static void ThrowIfInvalid(GenerationRequest request)
-    {
-        var errors = Validate(request);
-        if (errors.Count > 0)
-        {
-            throw new RivyaValidationException(errors);
-        }
     }
 
     private static void ValidatePrompt(string? prompt, ModelDefinition? model, ref ValidatingVisitor visitor)

@@ -1,6 +1,6 @@
 using System;
 
-namespace Rivya.Sdk.Mocking;
+namespace Rivya.Sdk.Common;
 
 /// <summary>
 /// The answer of a member that a mocking-only instance (made with a client's protected constructor) did not override:

@@ -1,6 +1,6 @@
 using System;
 
-namespace Rivya.Sdk.Serialization;
+namespace Rivya.Sdk.Common;
 
 /// <summary>
 /// The shared half of the extensible string values (<see cref="AspectRatio"/>, <see cref="Kling30Mode"/>,

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace Rivya.Sdk.Http;
+namespace Rivya.Sdk.Common;
 
 /// <summary>
 /// The wire-safety check of every value that becomes a header or a part header. A header value may hold printable
@@ -92,29 +92,6 @@ internal static class HeaderValues
         }
 
         Check($"RequestOptions.Headers[\"{name}\"]", value, paramName);
-    }
-
-    /// <summary>Checks what a call puts in headers: its <c>Idempotency-Key</c> and the caller's extra headers.</summary>
-    /// <exception cref="ArgumentException">A value cannot be sent; nothing was.</exception>
-    public static void CheckRequest(RivyaRequest request)
-    {
-        if (request.IdempotencyKey is { } key)
-        {
-            Check("RequestOptions.IdempotencyKey", key, "options");
-            if (key.Trim().Length != key.Length)
-            {
-                // HTTP drops a value's outer whitespace: the server would store another key than the one reported.
-                Fail("RequestOptions.IdempotencyKey starts or ends with whitespace, which HTTP drops: the server would see a different key than the one an exception reports. Nothing was sent.", "options");
-            }
-        }
-
-        if (request.Options?.Headers is { } headers)
-        {
-            foreach (var header in headers)
-            {
-                CheckExtra(header.Key, header.Value, "options");
-            }
-        }
     }
 
     /// <summary>A character as a reader can see it: <c>U+000D (CR)</c>, <c>'é' (U+00E9)</c>.</summary>

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 
-namespace Rivya.Sdk;
+namespace Rivya.Sdk.Configuration;
 
 /// <summary>Checks <see cref="RivyaClientOptions"/>; used by the client's constructor and by DI start-up validation.</summary>
 internal static class RivyaClientOptionsValidator

@@ -3,8 +3,8 @@ using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
-using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;

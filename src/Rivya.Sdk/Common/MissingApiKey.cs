@@ -1,6 +1,6 @@
 using System;
 
-namespace Rivya.Sdk;
+namespace Rivya.Sdk.Common;
 
 /// <summary>The one wording of "a call needs a key and none is configured", thrown before anything is sent.</summary>
 internal static class MissingApiKey

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Microsoft.Extensions.Logging;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
 
@@ -57,7 +58,11 @@ public sealed class RivyaClientOptions
     /// <see cref="RivyaApiException"/> that keeps the HTTP status and is not retried (for a create, the exception's
     /// <see cref="RivyaException.IdempotencyKey"/> reaches the task). Error bodies are read up to 64 KB, the rest ignored.
     /// </summary>
-    public long MaxResponseBodySize { get; set; } = Http.ResponseBodyLimit.Default;
+    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
+    // 4 MiB: three orders of magnitude above Rivya's largest JSON answer (the catalogue), while many calls at once
+    // still cannot be pushed into gigabytes.
+    internal const long DefaultMaxResponseBodySize = 4 * 1024 * 1024;
 
     /// <summary>Appended to the SDK's <c>User-Agent</c>, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }
@@ -101,7 +106,7 @@ public sealed class RivyaClientOptions
 
     /// <summary>Shows every setting except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
     public override string ToString() =>
-        $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {Http.BaseAddressRules.Display(BaseAddress)}, "
+        $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {BaseAddressRules.Display(BaseAddress)}, "
         + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, "
         + $"MaxResponseBodySize = {MaxResponseBodySize}, UserAgent = {UserAgent}, "
         + $"MaxConnectionsPerServer = {MaxConnectionsPerServer}, WarnOnCatalogDrift = {WarnOnCatalogDrift} }}";

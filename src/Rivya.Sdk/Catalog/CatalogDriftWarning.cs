@@ -1,6 +1,8 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk;
@@ -12,20 +14,22 @@ namespace Rivya.Sdk;
 /// </summary>
 internal static partial class CatalogDriftWarning
 {
+    /// <param name="check">The catalogue check to run (<c>ModelsClient.CheckCatalogAsync</c> of the client being built).</param>
+    /// <param name="logger">Where the warning goes.</param>
     /// <returns>The running check; it never faults (a failure is logged).</returns>
-    public static Task Start(ModelsClient models, ILogger logger) =>
+    public static Task Start(Func<CancellationToken, Task<CatalogCheck>> check, ILogger logger) =>
         Task.Run(async () =>
         {
             try
             {
-                var check = await models.CheckCatalogAsync().ConfigureAwait(false);
-                if (check.HasDrift)
+                var result = await check(CancellationToken.None).ConfigureAwait(false);
+                if (result.HasDrift)
                 {
-                    Drift(logger, check.ToString());
+                    Drift(logger, result.ToString());
                 }
-                else if (check.ModelsNotInSdk.Count > 0)
+                else if (result.ModelsNotInSdk.Count > 0)
                 {
-                    NewModels(logger, check.ToString());
+                    NewModels(logger, result.ToString());
                 }
             }
 #pragma warning disable CA1031 // A start-up check must never take the application down.

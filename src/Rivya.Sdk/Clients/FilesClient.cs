@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
-using Rivya.Sdk.Mocking;
 using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;

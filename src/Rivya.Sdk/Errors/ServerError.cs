@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Rivya.Sdk.Http;
+namespace Rivya.Sdk.Errors;
 
 /// <summary>An error answer, read with a size limit and parsed as far as its body allows.</summary>
 internal sealed class ServerError
@@ -40,6 +40,6 @@ internal sealed class ServerError
     /// <summary>For a 3xx: the origin it pointed to (scrubbed), for the message; the SDK never follows it.</summary>
     public string? RedirectTarget { get; }
 
-    /// <summary>A 2xx whose body could not be read (see <see cref="UnreadableSuccess"/>), not an error answer.</summary>
+    /// <summary>A 2xx whose body could not be read (see <see cref="Http.UnreadableSuccess"/>), not an error answer.</summary>
     public bool IsUnreadableSuccess { get; init; }
 }

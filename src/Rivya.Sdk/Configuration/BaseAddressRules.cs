@@ -1,7 +1,7 @@
 using System;
 using System.Net;
 
-namespace Rivya.Sdk.Http;
+namespace Rivya.Sdk.Configuration;
 
 /// <summary>The key travels in every request: it may only go over https, or to this machine (tests, the fake server).</summary>
 internal static class BaseAddressRules

@@ -1,6 +1,6 @@
 using System;
 
-namespace Rivya.Sdk;
+namespace Rivya.Sdk.Common;
 
 /// <summary>The one process-wide source of jitter (retry backoff, poll sleeps) when no test hook replaces it.</summary>
 internal static class SharedRandom

@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Rivya.Sdk.Serialization;
+namespace Rivya.Sdk.Common;
 
 /// <summary>
 /// Reads and writes an extensible string value as its wire string. Unknown values are kept, never rejected:

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace Rivya.Sdk.Http;
+namespace Rivya.Sdk.Common;
 
 /// <summary>
 /// The one scrubber for text a server (or an exception about a server's bytes) produced, before that text reaches an
