@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Which folders of a project use which: prints 'A -> B (types)' and every two-way pair.
+"""Which folders of a project use which: prints 'A -> B (types)', every two-way pair, every longer cycle, and every
+type declared in two folders (a partial class split across folders hides its dependencies).
 
 A folder uses another when one of its files names a type declared there (a word match on the code with comments and
 strings removed: approximate, but it errs towards reporting). Files at the project root are the folder '(root)'.
-Usage: scripts/folder-deps.py [project dir] [--check]   (default src/Rivya.Sdk; --check exits 1 on a two-way pair)
+Usage: scripts/folder-deps.py [project dir] [--check]   (default src/Rivya.Sdk; --check exits 1 on any of those)
 """
 import os
 import re
@@ -56,4 +57,43 @@ print()
 print("two-way:" if two_way else "no two-way folder dependency")
 for a, b in two_way:
     print(f"  {a} <-> {b}")
-sys.exit(1 if check and two_way else 0)
+
+# Longer cycles: strongly connected components of the folder graph (Tarjan), larger than a two-way pair.
+graph = defaultdict(set)
+for a, b in uses:
+    graph[a].add(b)
+index, low, stack, on_stack, components = {}, {}, [], set(), []
+
+
+def visit(node):
+    index[node] = low[node] = len(index)
+    stack.append(node)
+    on_stack.add(node)
+    for nxt in sorted(graph[node]):
+        if nxt not in index:
+            visit(nxt)
+            low[node] = min(low[node], low[nxt])
+        elif nxt in on_stack:
+            low[node] = min(low[node], index[nxt])
+    if low[node] == index[node]:
+        component = []
+        while True:
+            member = stack.pop()
+            on_stack.discard(member)
+            component.append(member)
+            if member == node:
+                break
+        components.append(sorted(component))
+
+
+for node in sorted(set(graph) | {b for a, b in uses}):
+    if node not in index:
+        visit(node)
+cycles = [c for c in components if len(c) > 2]
+print("cycles:" if cycles else "no longer cycle")
+for c in cycles:
+    print("  " + " -> ".join(c))
+
+split = sorted(name for name, where in declared.items() if len(where) > 1)
+print("types declared in more than one folder: " + (", ".join(split) if split else "none"))
+sys.exit(1 if check and (two_way or cycles or split) else 0)

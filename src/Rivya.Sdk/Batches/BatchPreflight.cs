@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +11,7 @@ namespace Rivya.Sdk.Batches;
 internal static class BatchPreflight
 {
     /// <exception cref="RivyaBatchBudgetException">The estimate is above the balance.</exception>
-    public static async Task CheckAsync(IReadOnlyList<GenerationRequest> requests, BatchCalls calls, CreditsClient credits, CancellationToken cancellationToken)
+    public static async Task CheckAsync(IReadOnlyList<GenerationRequest> requests, BatchCalls calls, Func<CancellationToken, Task<CreditBalance>> readBalance, CancellationToken cancellationToken)
     {
         decimal estimate = 0;
         var unknown = 0;
@@ -26,7 +27,7 @@ internal static class BatchPreflight
             }
         }
 
-        var balance = await calls.RunAsync(credits.GetBalanceAsync, cancellationToken).ConfigureAwait(false);
+        var balance = await calls.RunAsync(readBalance, cancellationToken).ConfigureAwait(false);
         if (estimate > balance.CurrentCredits)
         {
             throw new RivyaBatchBudgetException(estimate, balance.CurrentCredits, unknown);

@@ -18,7 +18,7 @@ namespace Rivya.Sdk.Batches;
 /// </summary>
 internal sealed class BatchRun : IDisposable
 {
-    private readonly GenerationsClient _client;
+    private readonly IGenerationCalls _client;
     private readonly IReadOnlyList<GenerationRequest> _requests;
     private readonly BatchOptions _options;
     private readonly WaitOptions _wait;
@@ -30,7 +30,7 @@ internal sealed class BatchRun : IDisposable
     private int _next = -1;
     private ExceptionDispatchInfo? _unexpected;
 
-    public BatchRun(GenerationsClient client, IReadOnlyList<GenerationRequest> requests, BatchOptions options, WaitOptions wait, BatchCalls calls, TimeProvider time, Func<double>? jitter)
+    public BatchRun(IGenerationCalls client, IReadOnlyList<GenerationRequest> requests, BatchOptions options, WaitOptions wait, BatchCalls calls, TimeProvider time, Func<double>? jitter)
     {
         _client = client;
         _requests = requests;

@@ -1,26 +1,30 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Batches;
 using Rivya.Sdk.Common;
 using Rivya.Sdk.Downloads;
 using Rivya.Sdk.Generations;
 using Rivya.Sdk.Http;
 using Rivya.Sdk.Serialization;
-using Rivya.Sdk.Validation;
+using Rivya.Sdk.Waiting;
 
 namespace Rivya.Sdk;
 
-/// <summary>Submits generations and reads their status (<c>client.Generations</c>).</summary>
-public partial class GenerationsClient
+/// <summary>
+/// Submits generations, reads and waits for them, runs batches and downloads results (<c>client.Generations</c>).
+/// Each method is an entry point: the work is in <c>Waiting/</c>, <c>Batches/</c> and <c>Downloads/</c>.
+/// </summary>
+public class GenerationsClient : IGenerationCalls
 {
     private readonly RivyaPipeline _pipeline = null!;
-    private static readonly DownloadOptions DefaultDownloadOptions = new();
-
     private readonly Uri _generationsUri = null!;
+    private CreditsClient? _credits;
 
     internal GenerationsClient(RivyaPipeline pipeline)
     {
@@ -38,6 +42,8 @@ public partial class GenerationsClient
         _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 
     internal RivyaPipeline Pipeline => _pipeline;
+
+    RivyaPipeline? IGenerationCalls.Pipeline => _pipeline;
 
     /// <inheritdoc cref="CreateAsync(GenerationRequest, RequestOptions?, CancellationToken)"/>
     public virtual Task<Generation> CreateAsync(GenerationRequest request, CancellationToken cancellationToken = default) =>
@@ -71,15 +77,7 @@ public partial class GenerationsClient
             IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
             Options = options,
         };
-        var created = RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
-        return RivyaMetrics.CreditsReserved.Enabled ? RecordCreatedAsync(created) : created;
-    }
-
-    private static async Task<Generation> RecordCreatedAsync(Task<Generation> created)
-    {
-        var generation = await created.ConfigureAwait(false);
-        RivyaMetrics.RecordCreated(generation);
-        return generation;
+        return RivyaMetrics.RecordCreated(RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken));
     }
 
     /// <inheritdoc cref="GetAsync(string, RequestOptions?, CancellationToken)"/>
@@ -100,91 +98,156 @@ public partial class GenerationsClient
         return RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken);
     }
     /// <summary>
-    /// Streams <paramref name="generation"/>'s result to the file <paramref name="path"/> and answers it. Resumes a cut
-    /// connection with <c>Range</c>/<c>If-Range</c>, writes to a temporary file beside <paramref name="path"/> and moves
-    /// it into place only when complete, and never creates or re-creates a task.
+    /// Polls the task until it ends and answers it succeeded: the first poll after <see cref="WaitOptions.InitialDelay"/>
+    /// (default 2.5 s), then every <see cref="WaitOptions.PollInterval"/> (5 s) growing to
+    /// <see cref="WaitOptions.MaxPollInterval"/> (15 s), for at most <see cref="WaitOptions.Timeout"/> (30 minutes).
+    /// </summary>
+    /// <remarks>
+    /// A poll failing with a connection error, 408, 429, 5xx or an unreadable 2xx (after the client's retries) does not
+    /// end the wait; the next poll comes at the next interval, or after a longer <c>Retry-After</c>. An unknown status
+    /// keeps waiting. Resume a wait with a saved id or <see cref="RivyaException.TaskId"/>.
+    /// </remarks>
+    /// <param name="id">The task id (<see cref="Generation.Id"/>).</param>
+    /// <param name="options">Schedule, timeout, progress; null for <see cref="RivyaClientOptions.DefaultWaitOptions"/>, else the defaults.</param>
+    /// <param name="cancellationToken">Ends the wait at once, mid-sleep or mid-poll; nothing is cancelled server-side.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank, or <paramref name="options"/> do not fit together.</exception>
+    /// <exception cref="RivyaGenerationFailedException">The task ended <c>failed</c>; its <c>Generation</c> carries the error.</exception>
+    /// <exception cref="RivyaWaitTimeoutException">The wait's timeout passed; the task goes on server-side.</exception>
+    /// <exception cref="RivyaApiException">A poll failed with an error that asking again will not fix (404, 401, ...).</exception>
+    /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled (an <see cref="OperationCanceledException"/> carrying the task id).</exception>
+    public virtual Task<Generation> WaitForCompletionAsync(string id, WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        GenerationWaiter.CheckId(id);
+        return GenerationWaiter.WaitAsync(this, id, GenerationWaiter.CheckOptions(this, options, nameof(options)), seen: null, cancellationToken);
+    }
+
+    /// <inheritdoc cref="CreateAndWaitAsync(GenerationRequest, WaitOptions?, RequestOptions?, CancellationToken)"/>
+    public virtual Task<Generation> CreateAndWaitAsync(GenerationRequest request, CancellationToken cancellationToken) =>
+        CreateAndWaitAsync(request, null, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="CreateAsync(GenerationRequest, RequestOptions?, CancellationToken)"/> (validated, one
+    /// <c>Idempotency-Key</c> for every attempt), then <see cref="WaitForCompletionAsync"/>. Answers the succeeded task.
+    /// </summary>
+    /// <remarks>
+    /// No paid task is lost: every <see cref="RivyaException"/> thrown after the create was sent (a cancellation too)
+    /// carries <see cref="RivyaException.IdempotencyKey"/> and, once the create answered, <see cref="RivyaException.TaskId"/>.
+    /// Resume with <see cref="WaitForCompletionAsync"/>, or repeat the create with the key (same task, no second
+    /// charge). The created task is reported to <see cref="WaitOptions.Progress"/> synchronously, before the first sleep,
+    /// so its id can be saved first (use a synchronous <see cref="IProgress{T}"/>, not <see cref="Progress{T}"/>, for that).
+    /// </remarks>
+    /// <param name="request">The generation to submit.</param>
+    /// <param name="waitOptions">The wait's schedule, timeout and progress (checked before sending); null for the defaults.</param>
+    /// <param name="requestOptions">Options of the create call only; its key, else one made for this call, is used.</param>
+    /// <param name="cancellationToken">Cancels the create or the wait; a task already created goes on server-side.</param>
+    /// <exception cref="RivyaValidationException">The request breaks documented rules; nothing was sent.</exception>
+    /// <exception cref="ArgumentException"><paramref name="waitOptions"/> do not fit together; nothing was sent.</exception>
+    /// <exception cref="RivyaGenerationFailedException">The task ended <c>failed</c>.</exception>
+    /// <exception cref="RivyaWaitTimeoutException">The wait's timeout passed; the task goes on server-side.</exception>
+    /// <exception cref="RivyaApiException">The create, or a poll, failed with an error that asking again will not fix.</exception>
+    /// <exception cref="RivyaConnectionException">The create got no answer after every retry.</exception>
+    /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled (an <see cref="OperationCanceledException"/>).</exception>
+    public virtual Task<Generation> CreateAndWaitAsync(GenerationRequest request, WaitOptions? waitOptions = null, RequestOptions? requestOptions = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(request);
+        waitOptions = GenerationWaiter.CheckOptions(this, waitOptions, nameof(waitOptions));
+        return GenerationWaiter.CreateAndWaitAsync(this, request, waitOptions, requestOptions, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls like <see cref="WaitForCompletionAsync"/> and yields the task on the first read and on each status change
+    /// (not each poll). Ends after a terminal status, yielded whether <c>succeeded</c> or <c>failed</c> (not thrown).
+    /// </summary>
+    /// <param name="id">The task id (<see cref="Generation.Id"/>).</param>
+    /// <param name="options">Schedule, timeout (counted from the start of the enumeration) and progress; null for the defaults.</param>
+    /// <param name="cancellationToken">Ends the enumeration at once, mid-sleep or mid-poll.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank, or <paramref name="options"/> do not fit together (thrown at the call).</exception>
+    /// <exception cref="RivyaWaitTimeoutException">The wait's timeout passed (thrown while enumerating).</exception>
+    /// <exception cref="RivyaApiException">A poll failed with an error that asking again will not fix (thrown while enumerating).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public virtual IAsyncEnumerable<Generation> WatchAsync(string id, WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        GenerationWaiter.CheckId(id);
+        return GenerationWaiter.WatchAsync(this, id, GenerationWaiter.CheckOptions(this, options, nameof(options)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates and waits for every request, at most <see cref="BatchOptions.MaxConcurrency"/> at a time, yielding each
+    /// <see cref="BatchItemResult"/> as it ends (completion order).
+    /// </summary>
+    /// <remarks>
+    /// An item's failure goes in its <see cref="BatchItemResult.Error"/>, never out of the enumeration. A 429 on any call
+    /// pauses the whole batch until its <c>Retry-After</c>. Each create's key is stable
+    /// (<see cref="BatchOptions.IdempotencyKeySelector"/>), so a re-run after a crash reaches the tasks already made.
+    /// Cancelling stops new items; items already sent are yielded with a <see cref="RivyaBatchCanceledException"/>
+    /// (task id, key), and the enumeration ends without throwing.
+    /// </remarks>
+    /// <param name="requests">The requests; read once, at the call.</param>
+    /// <param name="options">Concurrency, wait schedule, key selector and pre-flight; null for the defaults.</param>
+    /// <param name="cancellationToken">Stops new submissions; tasks already created go on server-side.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> is null, or holds a null (thrown at the call).</exception>
+    /// <exception cref="ArgumentException">The wait options do not fit together (thrown at the call).</exception>
+    /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>
+    /// <exception cref="RivyaBatchBudgetException">With <see cref="BatchOptions.CheckBalanceFirst"/>: the estimate is above the balance; nothing was sent.</exception>
+    public virtual IAsyncEnumerable<BatchItemResult> CreateAndWaitManyAsync(IEnumerable<GenerationRequest> requests, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
+        BatchRunner.Start(this, (_credits ??= new CreditsClient(_pipeline)).GetBalanceAsync, Guard.NotNull(requests), options, cancellationToken);
+
+    /// <summary>
+    /// Streams the result to the file <paramref name="path"/> and answers it: resumes a cut connection with
+    /// <c>Range</c>/<c>If-Range</c>, writes a temporary file beside <paramref name="path"/> moved into place only when
+    /// complete, never creates or re-creates a task.
     /// </summary>
     /// <remarks>
     /// The URL is <see cref="GenerationResult.PrimaryUrl"/> unless <see cref="DownloadOptions.UrlIndex"/> says. The API
-    /// key is sent only to a URL on the API's own origin, never to a CDN. A missing directory is created.
+    /// key goes only to a URL on the API's own origin, never to a CDN. A missing directory is created.
     /// </remarks>
-    /// <param name="generation">A succeeded task (from <c>CreateAndWaitAsync</c>, <c>WaitForCompletionAsync</c> or <c>GetAsync</c>).</param>
+    /// <param name="generation">A succeeded task.</param>
     /// <param name="path">The destination file; an existing one is replaced only with <see cref="DownloadOptions.Overwrite"/>.</param>
     /// <param name="options">Progress, overwrite, URL, idle timeout, retries and size cap; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the download at once; the temporary file is deleted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="generation"/> or <paramref name="path"/> is null.</exception>
-    /// <exception cref="IOException">The file exists and <see cref="DownloadOptions.Overwrite"/> is false (nothing was sent), or writing the file failed.</exception>
-    /// <exception cref="RivyaDownloadException">The task has not succeeded (nothing was sent), the result URL expired or is missing (403/404/410), the host answered another error, or the result passed <see cref="DownloadOptions.MaxBytes"/>.</exception>
-    /// <exception cref="RivyaConnectionException">The result host could not be reached, or sent nothing for the idle timeout, and retries ran out.</exception>
+    /// <exception cref="IOException">The file exists without <see cref="DownloadOptions.Overwrite"/> (nothing was sent), or writing failed.</exception>
+    /// <exception cref="RivyaDownloadException">The task has not succeeded (nothing was sent), the URL expired or is missing (403/404/410), another error, or past <see cref="DownloadOptions.MaxBytes"/>.</exception>
+    /// <exception cref="RivyaConnectionException">The host could not be reached, or was idle past the timeout, and retries ran out.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no file is left.</exception>
-    public virtual Task<FileInfo> DownloadAsync(Generation generation, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(generation);
-        var destination = Path.GetFullPath(Guard.NotNull(path));
-        options ??= DefaultDownloadOptions;
-        var url = ResultUrls.Pick(generation, options);
-        var sink = FileSink.Create(destination, options.Overwrite);
-
-        // The downloader owns the sink from here and answers its FileInfo (never null for a file).
-        return new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, sink, options, cancellationToken)!;
-    }
+    public virtual Task<FileInfo> DownloadAsync(Generation generation, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default) =>
+        DownloadStart.ToFileAsync(_pipeline, generation, path, options, cancellationToken);
 
     /// <summary>
-    /// Streams <paramref name="generation"/>'s result into <paramref name="destination"/> (from its current position),
-    /// resuming a cut connection like the path overload. The stream is flushed, never disposed.
+    /// Streams the result into <paramref name="destination"/> from its current position, resuming like the path
+    /// overload; flushed, never disposed. If the result changes mid-download (another <c>ETag</c>), a seekable stream is
+    /// rewound and truncated and the download starts over; a non-seekable one throws <see cref="RivyaDownloadException"/>.
     /// </summary>
-    /// <remarks>
-    /// If the result changes mid-download (its <c>ETag</c> differs), the download starts over: a seekable stream is
-    /// rewound and truncated to where it began; a non-seekable one cannot be, and the call throws
-    /// <see cref="RivyaDownloadException"/>.
-    /// </remarks>
     /// <param name="generation">A succeeded task.</param>
     /// <param name="destination">A writable stream the caller owns.</param>
-    /// <param name="options">Progress, URL, idle timeout, retries and size cap; null for the defaults (<see cref="DownloadOptions.Overwrite"/> does not apply).</param>
+    /// <param name="options">Progress, URL, idle timeout, retries and size cap; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the download at once.</param>
     /// <exception cref="ArgumentNullException"><paramref name="generation"/> or <paramref name="destination"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is not writable.</exception>
     /// <exception cref="RivyaDownloadException">As for the path overload, or the result changed and the stream cannot seek back.</exception>
-    /// <exception cref="RivyaConnectionException">The result host could not be reached, or sent nothing for the idle timeout, and retries ran out.</exception>
+    /// <exception cref="RivyaConnectionException">The host could not be reached, or was idle past the timeout, and retries ran out.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual Task DownloadAsync(Generation generation, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        Guard.NotNull(generation);
-        Guard.NotNull(destination);
-        if (!destination.CanWrite)
-        {
-            throw new ArgumentException("The destination stream must be writable.", nameof(destination));
-        }
-
-        options ??= DefaultDownloadOptions;
-        var url = ResultUrls.Pick(generation, options);
-        return new ResultDownloader(_pipeline).DownloadAsync(generation, url, refresh: null, new StreamSink(destination), options, cancellationToken);
-    }
+    public virtual Task DownloadAsync(Generation generation, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default) =>
+        DownloadStart.ToStreamAsync(_pipeline, generation, destination, options, cancellationToken);
 
     /// <summary>
-    /// Reads the task <paramref name="id"/> (<c>GET /api/v1/generations/{id}</c>), then downloads its result to
-    /// <paramref name="path"/> like <see cref="DownloadAsync(Generation, string, DownloadOptions?, CancellationToken)"/>.
-    /// When the result URL has expired (403, 404 or 410), the task is read once more for fresh URLs and the download
-    /// goes on from where it stopped.
+    /// Reads the task <paramref name="id"/>, then downloads its result like
+    /// <see cref="DownloadAsync(Generation, string, DownloadOptions?, CancellationToken)"/>. When the URL has expired
+    /// (403/404/410), the task is read once more for fresh URLs and the download goes on where it stopped.
     /// </summary>
     /// <param name="id">The task id (<see cref="Generation.Id"/>).</param>
     /// <param name="path">The destination file; an existing one is replaced only with <see cref="DownloadOptions.Overwrite"/>.</param>
     /// <param name="options">Progress, overwrite, URL, idle timeout, retries and size cap; null for the defaults.</param>
     /// <param name="cancellationToken">Stops the download at once; the temporary file is deleted.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank.</exception>
-    /// <exception cref="IOException">The file exists and <see cref="DownloadOptions.Overwrite"/> is false (only the task was read), or writing the file failed.</exception>
+    /// <exception cref="IOException">The file exists without <see cref="DownloadOptions.Overwrite"/> (only the task was read), or writing failed.</exception>
     /// <exception cref="RivyaNotFoundException">No such task for this account.</exception>
-    /// <exception cref="RivyaDownloadException">The task has not succeeded (its status is in the message), or the download failed as for the other overloads.</exception>
+    /// <exception cref="RivyaDownloadException">The task has not succeeded (status in the message), or the download failed as for the other overloads.</exception>
     /// <exception cref="RivyaConnectionException">No answer after every retry.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no file is left.</exception>
-    public virtual async Task<FileInfo> DownloadAsync(string id, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
+    public virtual Task<FileInfo> DownloadAsync(string id, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        CheckId(id);
-        var destination = Path.GetFullPath(Guard.NotNull(path));
-        options ??= DefaultDownloadOptions;
-        var generation = await GetAsync(id, cancellationToken).ConfigureAwait(false);
-        var url = ResultUrls.Pick(generation, options);
-        var sink = FileSink.Create(destination, options.Overwrite);
-        return (await new ResultDownloader(_pipeline).DownloadAsync(generation, url, token => GetAsync(id, token), sink, options, cancellationToken).ConfigureAwait(false))!;
+        GenerationWaiter.CheckId(id);
+        return DownloadStart.ByIdAsync(_pipeline, token => GetAsync(id, token), path, options, cancellationToken);
     }
 }

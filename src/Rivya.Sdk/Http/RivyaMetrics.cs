@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using System.Threading.Tasks;
 
 namespace Rivya.Sdk.Http;
 
@@ -75,11 +76,14 @@ internal static class RivyaMetrics
         }
     }
 
-    public static void RecordCreated(Generation created)
+    /// <summary><paramref name="create"/>, recording its reserved credits when it answers; itself when nobody listens (no extra state machine).</summary>
+    public static Task<Generation> RecordCreated(Task<Generation> create) =>
+        CreditsReserved.Enabled ? RecordCreatedAsync(create) : create;
+
+    private static async Task<Generation> RecordCreatedAsync(Task<Generation> create)
     {
-        if (CreditsReserved.Enabled)
-        {
-            CreditsReserved.Add((double)created.ReservedCredits, new KeyValuePair<string, object?>("rivya.model", created.Model ?? "unknown"));
-        }
+        var created = await create.ConfigureAwait(false);
+        CreditsReserved.Add((double)created.ReservedCredits, new KeyValuePair<string, object?>("rivya.model", created.Model ?? "unknown"));
+        return created;
     }
 }
