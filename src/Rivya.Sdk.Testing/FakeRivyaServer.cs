@@ -12,6 +12,7 @@ using Rivya.Sdk.Testing.Http;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
 using Rivya.Sdk.Testing.RateLimits;
+using Rivya.Sdk.Testing.Server;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
