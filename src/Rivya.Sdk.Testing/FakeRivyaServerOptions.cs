@@ -1,4 +1,5 @@
 using System;
+using System.Net;
 
 namespace Rivya.Sdk.Testing;
 
@@ -56,4 +57,23 @@ public sealed class FakeRivyaServerOptions
     /// <summary>A summary of the options; the API key is never shown.</summary>
     public override string ToString() =>
         FormattableString.Invariant($"FakeRivyaServerOptions {{ InitialBalance = {InitialBalance}, PollsUntilSucceeded = {PollsUntilSucceeded}, Port = {Port}, ApiKey = [redacted] }}");
+
+    /// <summary>Checks every option before anything starts; the parameter names say which option (<c>options.Port</c>).</summary>
+    internal void ThrowIfInvalid()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ApiKey, "options.ApiKey");
+        ArgumentOutOfRangeException.ThrowIfLessThan(PollsUntilSucceeded, 1, "options.PollsUntilSucceeded");
+        ArgumentOutOfRangeException.ThrowIfNegative(InitialBalance, "options.InitialBalance");
+        if (Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentOutOfRangeException("options.Port", Port, "The port must be 0 (a free one) to 65535.");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider, "options.TimeProvider");
+        if (CreateRateLimit is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1, "options.CreateRateLimit");
+            ArgumentOutOfRangeException.ThrowIfLessThan(RateLimitWindow, TimeSpan.FromSeconds(1), "options.RateLimitWindow");
+        }
+    }
 }

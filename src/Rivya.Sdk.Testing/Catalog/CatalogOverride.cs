@@ -1,6 +1,5 @@
 using System.Text;
 using System.Threading;
-using Rivya.Sdk.Testing.Json;
 
 namespace Rivya.Sdk.Testing.Catalog;
 

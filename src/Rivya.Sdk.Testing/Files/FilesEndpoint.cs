@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Rivya.Sdk.Testing.Http;
-using Rivya.Sdk.Testing.Json;
 
 namespace Rivya.Sdk.Testing.Files;
 

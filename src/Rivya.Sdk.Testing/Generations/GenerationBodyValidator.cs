@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Rivya.Sdk.Validation;
 
 namespace Rivya.Sdk.Testing.Generations;
 
@@ -14,9 +12,6 @@ namespace Rivya.Sdk.Testing.Generations;
 /// </summary>
 internal static class GenerationBodyValidator
 {
-    private const string ReferencesKey = "referenceMediaItems";
-    private const string ReferencesPath = "params." + ReferencesKey;
-
     public static List<string> Validate(JsonObject body, bool rejectUnknownParams, out ModelDefinition? model) =>
         Validate(body, rejectUnknownParams, ModelCatalog.All, out model);
 
@@ -33,7 +28,7 @@ internal static class GenerationBodyValidator
 
         ValidatePrompt(body["prompt"], model, errors);
 
-        if (body.TryGetPropertyValue("client_request_id", out var clientRequestId) && clientRequestId is not null && !IsString(clientRequestId))
+        if (body.TryGetPropertyValue("client_request_id", out var clientRequestId) && clientRequestId is not null && !JsonNodeText.IsString(clientRequestId))
         {
             errors.Add("client_request_id: must be a string.");
         }
@@ -56,7 +51,7 @@ internal static class GenerationBodyValidator
     private static ModelDefinition? ValidateModel(JsonObject body, IReadOnlyList<ModelDefinition> catalog, List<string> errors)
     {
         var node = body["model"];
-        if (node is null || !IsString(node))
+        if (node is null || !JsonNodeText.IsString(node))
         {
             errors.Add("model: is required and must be a string, e.g. \"kling-3-0\".");
             return null;
@@ -80,7 +75,7 @@ internal static class GenerationBodyValidator
             return;
         }
 
-        if (!IsString(node))
+        if (!JsonNodeText.IsString(node))
         {
             errors.Add("prompt: must be a string.");
             return;
@@ -101,9 +96,9 @@ internal static class GenerationBodyValidator
     {
         foreach (var property in parameters)
         {
-            if (property.Key == ReferencesKey)
+            if (property.Key == ReferenceItemsValidator.Key)
             {
-                ValidateReferences(property.Value, model, errors);
+                ReferenceItemsValidator.Validate(property.Value, model, errors);
                 continue;
             }
 
@@ -112,7 +107,7 @@ internal static class GenerationBodyValidator
             {
                 if (rejectUnknownParams)
                 {
-                    errors.Add($"params.{property.Key}: is not a parameter of {model.Id}; documented: {string.Join(", ", model.Parameters.Select(p => p.WireKey))}, {ReferencesKey}.");
+                    errors.Add($"params.{property.Key}: is not a parameter of {model.Id}; documented: {string.Join(", ", model.Parameters.Select(p => p.WireKey))}, {ReferenceItemsValidator.Key}.");
                 }
 
                 continue;
@@ -128,9 +123,9 @@ internal static class GenerationBodyValidator
         switch (parameter.Kind)
         {
             case ModelParameterKind.Select:
-                if (value is null || !IsString(value))
+                if (value is null || !JsonNodeText.IsString(value))
                 {
-                    errors.Add($"{path}: must be a JSON string (select values are sent as strings, e.g. \"{parameter.Options[0]}\"); got {Describe(value)}.");
+                    errors.Add($"{path}: must be a JSON string (select values are sent as strings, e.g. \"{parameter.Options[0]}\"); got {JsonNodeText.Describe(value)}.");
                 }
                 else if (!parameter.IsAllowed(value.GetValue<string>()))
                 {
@@ -142,7 +137,7 @@ internal static class GenerationBodyValidator
             case ModelParameterKind.Number:
                 if (value is null || value.GetValueKind() != JsonValueKind.Number)
                 {
-                    errors.Add($"{path}: must be a JSON number; got {Describe(value)}.");
+                    errors.Add($"{path}: must be a JSON number; got {JsonNodeText.Describe(value)}.");
                 }
                 else if (!parameter.IsAllowed(value.GetValue<double>()))
                 {
@@ -152,84 +147,12 @@ internal static class GenerationBodyValidator
                 break;
 
             default:
-                if (value is null || !IsString(value))
+                if (value is null || !JsonNodeText.IsString(value))
                 {
-                    errors.Add($"{path}: must be a string; got {Describe(value)}.");
+                    errors.Add($"{path}: must be a string; got {JsonNodeText.Describe(value)}.");
                 }
 
                 break;
         }
     }
-
-    private static void ValidateReferences(JsonNode? node, ModelDefinition model, List<string> errors)
-    {
-        if (node is not JsonArray items)
-        {
-            errors.Add($"{ReferencesPath}: must be an array; got {Describe(node)}.");
-            return;
-        }
-
-        var rules = model.References;
-        if (items.Count > rules.MaxItems)
-        {
-            errors.Add(FormattableString.Invariant($"{ReferencesPath}: must hold at most {rules.MaxItems} item(s) for {model.Id}; got {items.Count}."));
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            var path = FormattableString.Invariant($"{ReferencesPath}[{i}]");
-            if (items[i] is not JsonObject item)
-            {
-                errors.Add($"{path}: must be an object with url and kind.");
-                continue;
-            }
-
-            ValidateReferenceItem(item, path, rules, errors);
-        }
-    }
-
-    private static void ValidateReferenceItem(JsonObject item, string path, ReferenceRules rules, List<string> errors)
-    {
-        var url = item["url"];
-        if (url is null || !IsString(url) || !ReferenceUrl.IsAbsoluteHttpUrl(url.GetValue<string>()))
-        {
-            errors.Add($"{path}.url: is required and must be an absolute http or https URL; got {Describe(url)}.");
-        }
-
-        var kind = item["kind"];
-        if (kind is null || !IsString(kind))
-        {
-            errors.Add($"{path}.kind: is required and must be one of {string.Join(", ", rules.AllowedKinds)}; got {Describe(kind)}.");
-        }
-        else if (!rules.IsAllowed(new MediaKind(kind.GetValue<string>())))
-        {
-            errors.Add($"{path}.kind: must be {string.Join(" or ", rules.AllowedKinds)} for this model; got '{kind.GetValue<string>()}'.");
-        }
-
-        if (item.TryGetPropertyValue("mimeType", out var mimeType) && mimeType is not null)
-        {
-            if (!IsString(mimeType) || !rules.IsAllowedMimeType(mimeType.GetValue<string>()))
-            {
-                errors.Add($"{path}.mimeType: must be one of {string.Join(", ", rules.AllowedMimeTypes)}; got {Describe(mimeType)}.");
-            }
-        }
-
-        foreach (var textField in new[] { "name", "durationToken" })
-        {
-            if (item.TryGetPropertyValue(textField, out var text) && text is not null && !IsString(text))
-            {
-                errors.Add($"{path}.{textField}: must be a string; got {Describe(text)}.");
-            }
-        }
-
-        if (item.TryGetPropertyValue("durationSeconds", out var duration) && duration is not null
-            && duration.GetValueKind() != JsonValueKind.Number)
-        {
-            errors.Add($"{path}.durationSeconds: must be a number; got {Describe(duration)}.");
-        }
-    }
-
-    private static bool IsString(JsonNode node) => node.GetValueKind() == JsonValueKind.String;
-
-    private static string Describe(JsonNode? node) => node is null ? "null" : node.ToJsonString();
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using Rivya.Sdk.Testing.Credits;
 using Rivya.Sdk.Testing.Http;
-using Rivya.Sdk.Testing.Json;
 
 namespace Rivya.Sdk.Testing.Generations;
 

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
+using Rivya.Sdk.Testing.Catalog;
 using Rivya.Sdk.Testing.Generations;
-using Rivya.Sdk.Testing.Json;
 using Rivya.Sdk.Tests.Models.Catalog;
 using Xunit;
 

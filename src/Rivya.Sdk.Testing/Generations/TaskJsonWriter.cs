@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Rivya.Sdk.Testing.Generations;
+using Rivya.Sdk.Testing.Json;
 
-namespace Rivya.Sdk.Testing.Json;
+namespace Rivya.Sdk.Testing.Generations;
 
 /// <summary>Rivya's task object: <c>id</c>, <c>status</c>, <c>model</c>, credits, timestamps, <c>result</c>, <c>error</c>.</summary>
 internal static class TaskJsonWriter

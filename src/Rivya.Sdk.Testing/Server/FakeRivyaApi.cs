@@ -6,13 +6,13 @@ using Rivya.Sdk.Testing.Credits;
 using Rivya.Sdk.Testing.Faults;
 using Rivya.Sdk.Testing.Files;
 using Rivya.Sdk.Testing.Generations;
-using Rivya.Sdk.Testing.Json;
+using Rivya.Sdk.Testing.Http;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
 using Rivya.Sdk.Testing.RateLimits;
 using WireMock;
 
-namespace Rivya.Sdk.Testing.Http;
+namespace Rivya.Sdk.Testing.Server;
 
 /// <summary>
 /// The one WireMock callback: records the request, answers a queued fault if there is one, checks the key, and

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using Rivya.Sdk.Testing.Json;
 
-namespace Rivya.Sdk.Testing.Json;
+namespace Rivya.Sdk.Testing.Catalog;
 
 /// <summary>
 /// <c>GET /api/v1/models</c>: <c>{ "object": "list", "data": [...] }</c>, one entry per model of the SDK's

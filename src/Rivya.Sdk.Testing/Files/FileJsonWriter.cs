@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Rivya.Sdk.Testing.Files;
+using Rivya.Sdk.Testing.Json;
 
-namespace Rivya.Sdk.Testing.Json;
+namespace Rivya.Sdk.Testing.Files;
 
 /// <summary>
 /// The <c>PublicApiFile</c> object: <c>id</c>, <c>url</c>, <c>kind</c>, <c>mime_type</c>, <c>name</c>,
