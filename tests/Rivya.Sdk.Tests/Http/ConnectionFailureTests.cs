@@ -18,9 +18,9 @@ public sealed class ConnectionFailureTests : WireMockTest
         var client = Client(o => o.BaseAddress = Loopback.ClosedAddress());
 
         var call = client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-1" });
-        var first = await Clock.NextTimerAsync(IsBackoff);
+        var first = await Clock.NextSleepAsync();
         Clock.Advance(first);
-        var second = await Clock.NextTimerAsync(IsBackoff);
+        var second = await Clock.NextSleepAsync();
         Clock.Advance(second);
         var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
@@ -57,7 +57,7 @@ public sealed class ConnectionFailureTests : WireMockTest
         var client = Client(o => o.BaseAddress = server.BaseAddress);
 
         var call = client.Credits.GetBalanceAsync();
-        var backoff = await Clock.NextTimerAsync(IsBackoff);
+        var backoff = await Clock.NextSleepAsync();
         Clock.Advance(backoff);
         var balance = await call.Bound();
 
@@ -75,8 +75,8 @@ public sealed class ConnectionFailureTests : WireMockTest
         var client = Client(o => o.BaseAddress = server.BaseAddress);
 
         var call = client.Credits.GetBalanceAsync();
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
+        Clock.Advance(await Clock.NextSleepAsync());
+        Clock.Advance(await Clock.NextSleepAsync());
         var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaConnectionException>()).Which;
 
         exception.InnerException.Should().BeAssignableTo<HttpRequestException>();

@@ -81,8 +81,8 @@ public sealed class KeyLeakTests : WireMockTest
         var client = Client();
 
         var call = client.Credits.GetBalanceAsync();
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
+        Clock.Advance(await Clock.NextSleepAsync());
+        Clock.Advance(await Clock.NextSleepAsync());
         var exception = await CatchAsync(() => call).Bound();
 
         exception.Should().BeOfType<RivyaServerException>();
@@ -158,8 +158,8 @@ public sealed class KeyLeakTests : WireMockTest
         var client = Client(o => o.BaseAddress = Loopback.ClosedAddress());
 
         var call = client.Credits.GetBalanceAsync();
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
+        Clock.Advance(await Clock.NextSleepAsync());
+        Clock.Advance(await Clock.NextSleepAsync());
         var exception = await CatchAsync(() => call).Bound();
 
         exception.Should().BeOfType<RivyaConnectionException>();

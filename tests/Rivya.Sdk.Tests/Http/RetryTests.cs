@@ -28,7 +28,7 @@ public sealed class RetryTests : WireMockTest
         var client = Client();
 
         var call = client.Generations.CreateAsync(TestRequests.Valid());
-        var backoff = await Clock.NextTimerAsync(IsBackoff);
+        var backoff = await Clock.NextSleepAsync();
         Clock.Advance(backoff);
         var created = await call.Bound();
 
@@ -61,8 +61,8 @@ public sealed class RetryTests : WireMockTest
         var client = Client();
 
         var call = client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { IdempotencyKey = "order-123" });
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
+        Clock.Advance(await Clock.NextSleepAsync());
+        Clock.Advance(await Clock.NextSleepAsync());
         await call.Bound();
 
         script.Requests.Select(r => r.Headers!["Idempotency-Key"].Single()).Should().Equal("order-123", "order-123", "order-123");
@@ -77,7 +77,7 @@ public sealed class RetryTests : WireMockTest
         await FluentActions.Awaiting(() => client.Generations.CreateAsync(TestRequests.Valid()).Bound()).Should().ThrowExactlyAsync<RivyaApiException>();
 
         script.Count.Should().Be(1);
-        Clock.AllTimers.Should().NotContain(t => IsBackoff(t));
+        Clock.AllSleeps.Should().BeEmpty();
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class RetryTests : WireMockTest
 
         exception.Which.StatusCode.Should().Be((HttpStatusCode)status);
         script.Count.Should().Be(1);
-        Clock.AllTimers.Should().NotContain(t => IsBackoff(t));
+        Clock.AllSleeps.Should().BeEmpty();
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class RetryTests : WireMockTest
         var client = Client();
 
         var call = client.Generations.GetAsync("task_1");
-        var backoff = await Clock.NextTimerAsync(IsBackoff);
+        var backoff = await Clock.NextSleepAsync();
         Clock.Advance(backoff);
         var task = await call.Bound();
 
@@ -228,7 +228,7 @@ public sealed class RetryTests : WireMockTest
         var client = Client(o => o.MaxRetries = 5);
 
         var call = client.Generations.CreateAsync(TestRequests.Valid(), new RequestOptions { MaxRetries = 1 });
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
+        Clock.Advance(await Clock.NextSleepAsync());
         var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaServiceUnavailableException>()).Which;
 
         exception.RequestId.Should().Be("req_2");
@@ -254,9 +254,9 @@ public sealed class RetryTests : WireMockTest
         var client = Client();
 
         var call = client.Generations.GetAsync("task_1");
-        var first = await Clock.NextTimerAsync(IsBackoff);
+        var first = await Clock.NextSleepAsync();
         Clock.Advance(first);
-        var second = await Clock.NextTimerAsync(IsBackoff);
+        var second = await Clock.NextSleepAsync();
         Clock.Advance(second);
         var exception = (await FluentActions.Awaiting(() => call.Bound()).Should().ThrowAsync<RivyaServerException>()).Which;
 
@@ -278,7 +278,7 @@ public sealed class RetryTests : WireMockTest
         var client = Client(o => o.JitterSource = () => random);
 
         var call = client.Generations.GetAsync("task_1");
-        var backoff = await Clock.NextTimerAsync(IsBackoff);
+        var backoff = await Clock.NextSleepAsync();
         Clock.Advance(backoff);
         await call.Bound();
 
@@ -326,7 +326,7 @@ public sealed class RetryTests : WireMockTest
         };
 
         var call = pipeline.SendAsync(request, RivyaJsonContext.Default.CreditBalance, CancellationToken.None);
-        Clock.Advance(await Clock.NextTimerAsync(IsBackoff));
+        Clock.Advance(await Clock.NextSleepAsync());
         var balance = await call.Bound();
 
         balance.CurrentCredits.Should().Be(123);

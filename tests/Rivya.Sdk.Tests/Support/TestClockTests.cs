@@ -41,4 +41,21 @@ public class TestClockTests
         deadline.Token.IsCancellationRequested.Should().BeTrue();
         deadline.TimedOut.Should().BeFalse();
     }
+
+    [Fact]
+    public async Task Tells_a_sleep_from_a_timeout_by_what_the_timer_fires_on()
+    {
+        var clock = new TestClock();
+        using var deadline = AttemptDeadline.Start(TimeSpan.FromSeconds(100), clock, new DeadlineSourcePool(), CancellationToken.None);
+        var sleep = Rivya.Sdk.Waiting.WaitClock.Delay(clock, TimeSpan.FromSeconds(100), CancellationToken.None);
+
+        var next = await clock.NextSleepAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        next.Should().Be(TimeSpan.FromSeconds(100), "the sleep is found although the deadline of the same length was armed first");
+        clock.AllTimeouts.Should().Equal(TimeSpan.FromSeconds(100));
+        clock.AllSleeps.Should().Equal(TimeSpan.FromSeconds(100));
+        clock.Advance(next);
+        await sleep.WaitAsync(TimeSpan.FromSeconds(30));
+        deadline.Token.IsCancellationRequested.Should().BeTrue();
+    }
 }

@@ -25,13 +25,10 @@ public abstract class WireMockTest : IDisposable
     /// <summary>The SDK's default per-attempt timeout: every attempt arms one of these before any backoff timer.</summary>
     protected static TimeSpan AttemptTimeout { get; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>A timer shorter than the attempt timeout is a retry backoff (or a Retry-After wait).</summary>
-    protected static bool IsBackoff(TimeSpan due) => due < AttemptTimeout;
-
     /// <summary>Waits for the next backoff timer, advances the clock past it, and returns its due time.</summary>
     protected async Task<TimeSpan> AdvancePastNextBackoffAsync()
     {
-        var wait = await Clock.NextTimerAsync(IsBackoff);
+        var wait = await Clock.NextSleepAsync();
         Clock.Advance(wait);
         return wait;
     }
