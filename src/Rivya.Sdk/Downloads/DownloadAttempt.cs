@@ -24,7 +24,7 @@ internal static class DownloadAttempt
         var options = run.Options;
         using var idle = new IdleWatch(options.IdleTimeout, pipeline.Options.TimeProvider, cancellationToken);
         HttpResponseMessage? response = null;
-        var writing = false;
+        var atSink = false;
         try
         {
             // Inline rather than a helper: one async frame less per download.
@@ -58,6 +58,10 @@ internal static class DownloadAttempt
             {
                 return AttemptOutcome.Retry("the server's partial answer did not start where the download stopped", status);
             }
+
+            atSink = true;
+            sink.Begin(run.Total);
+            atSink = false;
 
             using var body = await response.Content.ReadBodyAsync(idle.Token).ConfigureAwait(false);
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -94,9 +98,9 @@ internal static class DownloadAttempt
                         throw DownloadErrors.TooLarge(run.TaskId, options.MaxBytes);
                     }
 
-                    writing = true;
+                    atSink = true;
                     await sink.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-                    writing = false;
+                    atSink = false;
                     run.Report(force: false);
                 }
             }
@@ -113,9 +117,9 @@ internal static class DownloadAttempt
 
             return AttemptOutcome.Complete(status);
         }
-        catch (Exception e) when (!writing && IsNetworkFailure(e, idle, cancellationToken))
+        catch (Exception e) when (!atSink && IsNetworkFailure(e, idle, cancellationToken))
         {
-            // A write that failed (a full disk) is not the network's fault: it is not retried.
+            // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             var reason = idle.TimedOut
                 ? FormattableString.Invariant($"no byte arrived for {options.IdleTimeout.TotalSeconds:0.###} s")
                 : e.GetType().Name + ": " + SecretScrubber.Scrub(e.Message, pipeline.ApiKey);
