@@ -16,7 +16,10 @@ internal static class TempFile
         return string.Concat(destination, ".", suffix, ".part");
     }
 
-    /// <summary>Creates the file (never opens an existing one), and its directory when missing.</summary>
+    /// <summary>
+    /// Creates the file (never opens an existing one), and its directory when missing. On net8.0 and later the disk
+    /// space for <paramref name="total"/> bytes is reserved up front; the file's length still grows as it is written.
+    /// </summary>
     /// <exception cref="IOException">The file exists, or the disk has no room for <paramref name="total"/> bytes (net8.0 and later).</exception>
     public static FileStream Create(string path, long? total)
     {
@@ -59,6 +62,11 @@ internal static class TempFile
             Share = FileShare.None,
             BufferSize = 0,
             Options = FileOptions.Asynchronous,
+
+            // Reserved space is what makes the file cheap to move over an existing one: on ext4, a rename that
+            // replaces a file first flushes the new file's unallocated blocks (DownloadBenchmarks, 1 MiB: 1.21x -> 0.84x
+            // the plain loop; 256 MiB: 1.10x -> 0.59x). It also fails a download too large for the disk before its body.
+            PreallocationSize = total ?? 0,
         });
 #else
         new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);

@@ -1,7 +1,10 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using FluentAssertions;
+using Rivya.Sdk.Testing;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Downloads;
@@ -37,5 +40,23 @@ public sealed class TemporaryFileTests : DownloadTestBase
 
         Fake.MediaRequests.Should().HaveCount(1, "a file-system failure is not the network's: it is not retried");
         FilesLeft().Should().ContainSingle().Which.Should().Be(blocker);
+    }
+
+    [Fact]
+    public async Task The_temporary_file_is_only_as_long_as_the_bytes_written_even_with_its_space_reserved()
+    {
+        var done = await SucceededAsync();
+        Fake.InjectMediaFaults(MediaFault.StallAfter(300_000));
+        var progress = new RecordingProgress(p => p.BytesReceived >= 256 * 1024);
+        using var cts = new CancellationTokenSource();
+
+        var download = Client.Generations.DownloadAsync(done, PathOf("cat.mp4"), new DownloadOptions { Progress = progress }, cts.Token);
+        await progress.Signalled.WaitAsync(Bound);
+        var part = new FileInfo(FilesLeft().Single(f => f.EndsWith(".part", StringComparison.Ordinal)));
+
+        part.Length.Should().BeInRange(256 * 1024, 300_000, "the space for the announced 600 KiB is reserved, not written as zeros");
+        cts.Cancel();
+        await download.Invoking(d => d.WaitAsync(Bound)).Should().ThrowAsync<OperationCanceledException>();
+        FilesLeft().Should().BeEmpty();
     }
 }
