@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Rivya.Sdk.Downloads;
 
 /// <summary>The state of one download across its attempts: the sink, what identifies the bytes, counts for the span and the log.</summary>
@@ -7,15 +9,21 @@ internal sealed class DownloadRun
 
     private long _lastReported = -1;
 
-    public DownloadRun(DownloadSink sink, DownloadOptions options)
+    public DownloadRun(string taskId, DownloadSink sink, DownloadOptions options, ILogger logger)
     {
+        TaskId = taskId;
         Sink = sink;
         Options = options;
+        Logger = logger;
     }
+
+    public string TaskId { get; }
 
     public DownloadSink Sink { get; }
 
     public DownloadOptions Options { get; }
+
+    public ILogger Logger { get; }
 
     /// <summary>The ETag / Last-Modified / size of the answer the written bytes came from; null before the first byte.</summary>
     public ResultValidator? Validator { get; set; }
@@ -51,5 +59,29 @@ internal sealed class DownloadRun
 
         _lastReported = written;
         progress.Report(new DownloadProgress(written, Total));
+    }
+
+    /// <summary>
+    /// Forgets the bytes written so far (the result changed, or the server cannot resume where they end): the next
+    /// attempt asks for the whole file.
+    /// </summary>
+    /// <exception cref="RivyaDownloadException">Bytes were written to a stream that cannot seek back.</exception>
+    public void Restart(string reason)
+    {
+        if (Sink.Written > 0)
+        {
+            if (!Sink.TryRestart())
+            {
+                throw new RivyaDownloadException(
+                    $"Task {TaskId}'s result must be downloaded again from its start because {reason}, but the destination stream cannot seek back. Download to a path or a seekable stream.",
+                    TaskId);
+            }
+
+            Restarts++;
+            Report(force: true);
+        }
+
+        Validator = null;
+        DownloadLog.Restarting(Logger, TaskId, reason);
     }
 }

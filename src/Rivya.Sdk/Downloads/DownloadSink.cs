@@ -14,6 +14,14 @@ internal abstract class DownloadSink : IDisposable
     /// <summary>The bytes written so far: where a resume starts.</summary>
     public long Written { get; protected set; }
 
+    /// <summary>
+    /// Called before each attempt's body, once its headers are checked: <paramref name="total"/> is the result's
+    /// announced size (null when unknown). A file sink creates its temporary file here.
+    /// </summary>
+    public virtual void Begin(long? total)
+    {
+    }
+
     /// <summary>Writes <paramref name="bytes"/>; awaited directly (never turned into a Task) so a write allocates nothing.</summary>
     public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken);
 

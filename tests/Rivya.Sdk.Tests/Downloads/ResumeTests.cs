@@ -83,7 +83,7 @@ public sealed class ResumeTests : DownloadTestBase
         Fake.InjectMediaFaults(MediaFault.CutAfter(0));
 
         var download = Client.Generations.DownloadAsync(done, PathOf("cat.mp4"));
-        var backoff = await Clock.NextTimerAsync(t => t < TimeSpan.FromSeconds(30)).WaitAsync(Bound);
+        var backoff = await Clock.NextSleepAsync().WaitAsync(Bound);
         Fake.MediaRequests.Should().HaveCount(1, "nothing is sent again before the backoff passes");
         Clock.Advance(backoff);
         var file = await download.WaitAsync(Bound);

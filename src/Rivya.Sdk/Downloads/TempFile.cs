@@ -1,0 +1,75 @@
+using System;
+using System.Globalization;
+using System.IO;
+
+namespace Rivya.Sdk.Downloads;
+
+/// <summary>How a download's temporary file is named, opened and removed.</summary>
+internal static class TempFile
+{
+    /// <summary>
+    /// <c>{destination}.{8 hex}.part</c>: a random part, so two downloads to the same path never share a temporary file.
+    /// </summary>
+    public static string Beside(string destination)
+    {
+        var suffix = ((uint)Guid.NewGuid().GetHashCode()).ToString("x8", CultureInfo.InvariantCulture);
+        return string.Concat(destination, ".", suffix, ".part");
+    }
+
+    /// <summary>
+    /// Creates the file (never opens an existing one), and its directory when missing. On net8.0 and later the disk
+    /// space for <paramref name="total"/> bytes is reserved up front; the file's length still grows as it is written.
+    /// </summary>
+    /// <exception cref="IOException">The file exists, or the disk has no room for <paramref name="total"/> bytes (net8.0 and later).</exception>
+    public static FileStream Create(string path, long? total)
+    {
+        try
+        {
+            return Open(path, total);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Created only when missing: the usual case (the directory exists) costs no extra call.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return Open(path, total);
+        }
+    }
+
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Best effort: the download already failed for a better reason than this.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Same.
+        }
+    }
+
+    // bufferSize 0: writes come in the downloader's own 80 KiB blocks; FileStream's 4 KiB buffer layer cost 3.7 KB per
+    // download for nothing (DownloadBenchmarks, 1 MiB: 9.85 KB -> 6.11 KB).
+    private static FileStream Open(string path, long? total) =>
+#if NET8_0_OR_GREATER
+        new(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 0,
+            Options = FileOptions.Asynchronous,
+
+            // Reserved space is what makes the file cheap to write and to move over an existing one: on ext4, a rename
+            // that replaces a file first flushes the new file's unallocated blocks (DownloadBenchmarks against the plain
+            // loop, 1 MiB: 1.09x -> 0.62x-0.70x; 256 MiB: 0.98x -> 0.54x-0.65x). It also fails a download too large for
+            // the disk before its body.
+            PreallocationSize = total ?? 0,
+        });
+#else
+        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+#endif
+}
