@@ -8,7 +8,8 @@ public static class Program
     /// <c>dotnet run -c Release --project bench/Rivya.Sdk.Benchmarks -- --filter '*'</c> runs everything;
     /// <c>-- quick</c> runs a rough, BenchmarkDotNet-free pass (see <see cref="QuickRun"/>), and
     /// <c>-- inmemory</c> the same without sockets (the clients' own CPU time and exact allocations), and
-    /// <c>-- alloc "Get Sdk"</c> estimates where one case's bytes go (see <see cref="AllocationSampler"/>).
+    /// <c>-- alloc "Get Sdk"</c> estimates where one case's bytes go (see <see cref="AllocationSampler"/>), and
+    /// <c>-- dlalloc [MiB] [downloads]</c> does the same for the SDK's result download (see <see cref="DownloadAllocations"/>).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -35,6 +36,11 @@ public static class Program
         if (args is ["spin", var spun, ..])
         {
             return QuickRun.Spin(spun, args[2..]);
+        }
+
+        if (args is ["dlalloc", ..])
+        {
+            return DownloadAllocations.Run(args[1..]);
         }
 
         if (args is ["alloc", var name, ..])

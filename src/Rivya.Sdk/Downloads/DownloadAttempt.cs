@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
@@ -11,8 +10,8 @@ using Rivya.Sdk.Http;
 namespace Rivya.Sdk.Downloads;
 
 /// <summary>
-/// One attempt of a download: the GET (following redirects by hand), the answer's checks, then the body into the sink
-/// through one pooled buffer under the idle-read timeout. A cut, a stall or a retryable status is an outcome, not an
+/// One attempt of a download: the GET (following redirects by hand), the answer's checks, then the body copied into
+/// the sink (<see cref="SinkWriter"/>) under the idle-read timeout. A cut, a stall or a retryable status is an outcome, not an
 /// exception, so the run decides whether to resume, wait or give up.
 /// </summary>
 internal static class DownloadAttempt
@@ -26,6 +25,7 @@ internal static class DownloadAttempt
         using var idle = new IdleWatch(options.IdleTimeout, pipeline.Options.TimeProvider, cancellationToken);
         HttpResponseMessage? response = null;
         var atSink = false;
+        SinkWriter? writer = null;
         try
         {
             // Inline rather than a helper: one async frame less per download.
@@ -64,50 +64,10 @@ internal static class DownloadAttempt
             sink.Begin(run.Total);
             atSink = false;
 
-            using var body = await response.Content.ReadBodyAsync(idle.Token).ConfigureAwait(false);
-            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-            try
+            writer = new SinkWriter(run, idle, skip, cancellationToken);
+            using (var body = await response.Content.ReadBodyAsync(idle.Token).ConfigureAwait(false))
             {
-                while (true)
-                {
-#if NET8_0_OR_GREATER
-                    var read = await body.ReadAsync(buffer.AsMemory(), idle.Token).ConfigureAwait(false);
-#else
-                    var read = await body.ReadAsync(buffer, 0, buffer.Length, idle.Token).ConfigureAwait(false);
-#endif
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    idle.Reset();
-                    var offset = 0;
-                    if (skip > 0)
-                    {
-                        // The server ignored Range and sent the same file from its start: pass over what is already written.
-                        offset = (int)Math.Min(skip, read);
-                        skip -= offset;
-                        if (offset == read)
-                        {
-                            continue;
-                        }
-                    }
-
-                    var count = read - offset;
-                    if (sink.Written + count > options.MaxBytes)
-                    {
-                        throw DownloadErrors.TooLarge(run.TaskId, options.MaxBytes);
-                    }
-
-                    atSink = true;
-                    await sink.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).ConfigureAwait(false);
-                    atSink = false;
-                    run.Report(force: false);
-                }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
+                await body.CopyToAsync(writer, BufferSize, idle.Token).ConfigureAwait(false);
             }
 
             if (run.Total is { } expected && sink.Written != expected)
@@ -118,7 +78,7 @@ internal static class DownloadAttempt
 
             return AttemptOutcome.Complete(status);
         }
-        catch (Exception e) when (!atSink && IsNetworkFailure(e, idle, cancellationToken))
+        catch (Exception e) when (!atSink && writer?.SinkFailed != true && IsNetworkFailure(e, idle, cancellationToken))
         {
             // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             var reason = idle.TimedOut
@@ -128,6 +88,7 @@ internal static class DownloadAttempt
         }
         finally
         {
+            writer?.Dispose();
             response?.Dispose();
         }
     }

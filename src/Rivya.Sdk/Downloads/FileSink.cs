@@ -52,10 +52,22 @@ internal sealed class FileSink : DownloadSink
     /// <summary>Creates the temporary file (and the destination's directory if missing) on the first attempt with a body.</summary>
     public override void Begin(long? total) => _temp ??= TempFile.Create(TempPath, total);
 
+    /// <remarks>
+    /// Synchronous on purpose: on Linux an "async" file write is this same blocking write run on a pool thread after a
+    /// hop, and a write that completes here keeps the body copy in HttpClient's one async frame (see
+    /// <see cref="SinkWriter"/>). The block is already in memory and the file's space reserved.
+    /// </remarks>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Written += bytes.Length;
-        return WriteTo(_temp!, bytes, cancellationToken);
+#if NET8_0_OR_GREATER
+        _temp!.Write(bytes.Span);
+#else
+        var segment = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out var array) ? array : new ArraySegment<byte>(bytes.ToArray());
+        _temp!.Write(segment.Array!, segment.Offset, segment.Count);
+#endif
+        return default;
     }
 
     public override bool TryRestart()

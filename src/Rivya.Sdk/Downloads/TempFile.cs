@@ -51,8 +51,9 @@ internal static class TempFile
         }
     }
 
-    // bufferSize 0: writes come in the downloader's own 80 KiB blocks; FileStream's 4 KiB buffer layer cost 3.7 KB per
-    // download for nothing (DownloadBenchmarks, 1 MiB: 9.85 KB -> 6.11 KB).
+    // bufferSize 0: writes come in the connection's own blocks; FileStream's 4 KiB buffer layer cost 3.7 KB per
+    // download for nothing (DownloadBenchmarks, 1 MiB: 9.85 KB -> 6.11 KB). Not FileOptions.Asynchronous: FileSink
+    // writes synchronously (see there).
     private static FileStream Open(string path, long? total) =>
 #if NET8_0_OR_GREATER
         new(path, new FileStreamOptions
@@ -61,7 +62,7 @@ internal static class TempFile
             Access = FileAccess.Write,
             Share = FileShare.None,
             BufferSize = 0,
-            Options = FileOptions.Asynchronous,
+            Options = FileOptions.None,
 
             // Reserved space is what makes the file cheap to write and to move over an existing one: on ext4, a rename
             // that replaces a file first flushes the new file's unallocated blocks (DownloadBenchmarks against the plain
@@ -70,6 +71,6 @@ internal static class TempFile
             PreallocationSize = total ?? 0,
         });
 #else
-        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+        new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.None);
 #endif
 }

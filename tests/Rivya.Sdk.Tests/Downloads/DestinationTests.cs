@@ -110,6 +110,34 @@ public sealed class DestinationTests : DownloadTestBase
         FilesLeft().Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_destination_that_fails_to_write_ends_the_download_without_a_retry(bool failLater)
+    {
+        var done = await SucceededAsync();
+        using var destination = new FailingStream(failLater);
+
+        await Client.Generations.Invoking(g => g.DownloadAsync(done, destination).WaitAsync(Bound))
+            .Should().ThrowAsync<IOException>().WithMessage("disk full");
+
+        Fake.MediaRequests.Should().HaveCount(1, "a failing destination is not the network's fault: asking again would fail the same way");
+    }
+
+    /// <summary>A destination that throws on its first write, at once or from a write that completes later.</summary>
+    private sealed class FailingStream(bool failLater) : MemoryStream
+    {
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (failLater)
+            {
+                await Task.Yield();
+            }
+
+            throw new IOException("disk full");
+        }
+    }
+
     private sealed class WriteOnlyStream(Stream inner) : Stream
     {
         public override bool CanRead => false;
