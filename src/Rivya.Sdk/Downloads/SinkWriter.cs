@@ -10,7 +10,7 @@ namespace Rivya.Sdk.Downloads;
 /// over what a server that ignored <c>Range</c> sends again, is checked against <see cref="DownloadOptions.MaxBytes"/>,
 /// goes to the sink and is reported. A <see cref="Stream"/> so the response's own <c>CopyToAsync</c> drives the copy:
 /// HttpClient copies a body in one async frame, where a <c>ReadAsync</c> loop allocates a state machine box for every
-/// read that waits on the socket (DownloadBenchmarks, 256 MiB: 215.7 KB, growing with the size, before this).
+/// read that waits on the socket (quiet DownloadBenchmarks, 256 MiB: 215.7 KB before, 9.29 KB after; 1 MiB: 4.99 KB).
 /// </summary>
 internal sealed class SinkWriter : Stream
 {

@@ -65,8 +65,8 @@ internal static class TempFile
             Options = FileOptions.None,
 
             // Reserved space is what makes the file cheap to write and to move over an existing one: on ext4, a rename
-            // that replaces a file first flushes the new file's unallocated blocks (DownloadBenchmarks against the plain
-            // loop, 1 MiB: 1.09x -> 0.62x-0.70x; 256 MiB: 0.98x -> 0.54x-0.65x). It also fails a download too large for
+            // that replaces a file first flushes the new file's unallocated blocks (quiet DownloadBenchmarks against the
+            // plain loop, 1 MiB: 1.09x -> 0.60x; 256 MiB: 0.98x -> 0.56x, with the synchronous writes of FileSink). It also fails a download too large for
             // the disk before its body.
             PreallocationSize = total ?? 0,
         });
