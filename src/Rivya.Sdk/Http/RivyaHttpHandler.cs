@@ -8,7 +8,8 @@ namespace Rivya.Sdk.Http;
 /// The primary handler of the SDK's own <see cref="HttpClient"/> and of the one <c>AddRivyaClient</c> registers: a
 /// connection cap (<see cref="RivyaClientOptions.MaxConnectionsPerServer"/>), so thousands of concurrent waits share
 /// a bounded pool instead of opening one socket each; HTTP/2 where the server offers it (several connections allowed,
-/// so the cap does not throttle streams); DNS refresh on long-lived clients; redirects never followed.
+/// so the cap does not throttle streams); DNS refresh on long-lived clients; redirects never followed; no compression
+/// asked for.
 /// </summary>
 internal static class RivyaHttpHandler
 {
@@ -21,7 +22,10 @@ internal static class RivyaHttpHandler
         {
             // Long-lived clients must still notice DNS changes.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = DecompressionMethods.All,
+            // No Accept-Encoding: Rivya's JSON answers are a few KB, and a result download must get the stored bytes so
+            // a Range resume counts in them. It also saves the ~590 B per call the decompression layer costs
+            // (GenerationBenchmarks, create: 4.37 KB -> see bench/README.md).
+            AutomaticDecompression = DecompressionMethods.None,
             MaxConnectionsPerServer = cap,
             EnableMultipleHttp2Connections = true,
             // A redirect would re-send a create's body and headers wherever it points: a 3xx is an error instead.
@@ -30,7 +34,7 @@ internal static class RivyaHttpHandler
 #else
         return new HttpClientHandler
         {
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            AutomaticDecompression = DecompressionMethods.None,
             MaxConnectionsPerServer = cap,
             AllowAutoRedirect = false,
         };

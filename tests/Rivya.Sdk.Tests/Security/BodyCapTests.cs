@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -56,29 +57,33 @@ public sealed class BodyCapTests
     }
 
     [Fact]
-    public async Task A_gzip_bomb_is_counted_after_decompression()
+    public async Task A_gzip_bomb_is_counted_after_decompression_by_a_callers_client_that_inflates()
     {
-        using var server = new HostileServer(async (_, stream, ct) =>
-        {
-            var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nConnection: close\r\n\r\n"u8.ToArray();
-            await stream.WriteAsync(head, ct);
-            await using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
-            await gzip.WriteAsync("{\"id\":\""u8.ToArray(), ct);
-            for (long sent = 0; sent < BombSize; sent += Filler.Length)
-            {
-                await gzip.WriteAsync(Filler, ct);
-            }
+        using var server = new HostileServer(GzipBombAsync);
+        using var inflating = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All });
 
-            await gzip.WriteAsync("\"}"u8.ToArray(), ct);
-        });
-
-        var (_, cold) = await CapturedAsync(server);
-        var (thrown, allocated) = await CapturedAsync(server);
+        var (_, cold) = await CapturedAsync(server, inflating);
+        var (thrown, allocated) = await CapturedAsync(server, inflating);
 
         _output.WriteLine($"gzip bomb of {BombSize:N0} B inflated, cap {Cap:N0} B: {cold:N0} bytes allocated by the first (cold) call, {allocated:N0} by the second");
         thrown.StatusCode.Should().Be(HttpStatusCode.OK);
         thrown.Message.Should().Contain("after decompression");
         cold.Should().BeLessThan((3 * Cap) + (4 * 1024 * 1024));
+        allocated.Should().BeLessThan((3 * Cap) + (2 * 1024 * 1024));
+    }
+
+    [Fact]
+    public async Task The_SDKs_own_client_asks_for_no_compression_and_never_inflates_a_body()
+    {
+        using var server = new HostileServer(GzipBombAsync);
+
+        var (_, cold) = await CapturedAsync(server);
+        var (thrown, allocated) = await CapturedAsync(server);
+
+        _output.WriteLine($"gzip bomb not asked for, cap {Cap:N0} B: {cold:N0} bytes allocated by the first (cold) call, {allocated:N0} by the second");
+        server.Requests.Should().OnlyContain(r => r.Values("Accept-Encoding").Count == 0, "the SDK's handler does not ask for compression");
+        thrown.StatusCode.Should().Be(HttpStatusCode.OK);
+        thrown.Message.Should().NotContain("after decompression", "the gzip bytes were read as they are, never inflated");
         allocated.Should().BeLessThan((3 * Cap) + (2 * 1024 * 1024));
     }
 
@@ -154,9 +159,25 @@ public sealed class BodyCapTests
             .Should().Throw<ArgumentException>().WithMessage("*MaxResponseBodySize*");
     }
 
-    private async Task<(RivyaApiException Thrown, long Allocated)> CapturedAsync(HostileServer server)
+    private static async Task GzipBombAsync(RawRequest request, Stream stream, CancellationToken ct)
     {
-        using var client = new RivyaClient(new RivyaClientOptions { ApiKey = TestKeys.ApiKey, BaseAddress = server.BaseAddress, MaxResponseBodySize = Cap });
+        // Sent whatever the request asked for: a hostile server does not wait for Accept-Encoding.
+        var head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nConnection: close\r\n\r\n"u8.ToArray();
+        await stream.WriteAsync(head, ct);
+        await using var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true);
+        await gzip.WriteAsync("{\"id\":\""u8.ToArray(), ct);
+        for (long sent = 0; sent < BombSize; sent += Filler.Length)
+        {
+            await gzip.WriteAsync(Filler, ct);
+        }
+
+        await gzip.WriteAsync("\"}"u8.ToArray(), ct);
+    }
+
+    private async Task<(RivyaApiException Thrown, long Allocated)> CapturedAsync(HostileServer server, HttpClient? httpClient = null)
+    {
+        var options = new RivyaClientOptions { ApiKey = TestKeys.ApiKey, BaseAddress = server.BaseAddress, MaxResponseBodySize = Cap };
+        using var client = httpClient is null ? new RivyaClient(options) : new RivyaClient(httpClient, options);
         var before = GC.GetTotalAllocatedBytes(precise: true);
         RivyaApiException? thrown = null;
         try
