@@ -190,7 +190,7 @@ public class GenerationsClient : IGenerationCalls
     /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>
     /// <exception cref="RivyaBatchBudgetException">With <see cref="BatchOptions.CheckBalanceFirst"/>: the estimate is above the balance; nothing was sent.</exception>
     public virtual IAsyncEnumerable<BatchItemResult> CreateAndWaitManyAsync(IEnumerable<GenerationRequest> requests, BatchOptions? options = null, CancellationToken cancellationToken = default) =>
-        BatchRunner.Start(this, (_credits ??= new CreditsClient(_pipeline)).GetBalanceAsync, Guard.NotNull(requests), options, cancellationToken);
+        BatchRunner.Start(this, token => (_credits ??= new CreditsClient(RequirePipeline())).GetBalanceAsync(token), Guard.NotNull(requests), options, cancellationToken);
 
     /// <summary>
     /// Streams the result to the file <paramref name="path"/> and answers it: resumes a cut connection with
@@ -211,7 +211,7 @@ public class GenerationsClient : IGenerationCalls
     /// <exception cref="RivyaConnectionException">The host could not be reached, or was idle past the timeout, and retries ran out.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no file is left.</exception>
     public virtual Task<FileInfo> DownloadAsync(Generation generation, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default) =>
-        DownloadStart.ToFileAsync(_pipeline, generation, path, options, cancellationToken);
+        DownloadStart.ToFileAsync(RequirePipeline(), generation, path, options, cancellationToken);
 
     /// <summary>
     /// Streams the result into <paramref name="destination"/> from its current position, resuming like the path
@@ -228,7 +228,7 @@ public class GenerationsClient : IGenerationCalls
     /// <exception cref="RivyaConnectionException">The host could not be reached, or was idle past the timeout, and retries ran out.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task DownloadAsync(Generation generation, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default) =>
-        DownloadStart.ToStreamAsync(_pipeline, generation, destination, options, cancellationToken);
+        DownloadStart.ToStreamAsync(RequirePipeline(), generation, destination, options, cancellationToken);
 
     /// <summary>
     /// Reads the task <paramref name="id"/>, then downloads its result like
@@ -248,6 +248,6 @@ public class GenerationsClient : IGenerationCalls
     public virtual Task<FileInfo> DownloadAsync(string id, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
         GenerationWaiter.CheckId(id);
-        return DownloadStart.ByIdAsync(_pipeline, token => GetAsync(id, token), path, options, cancellationToken);
+        return DownloadStart.ByIdAsync(RequirePipeline(), token => GetAsync(id, token), path, options, cancellationToken);
     }
 }

@@ -78,7 +78,12 @@ internal static class DownloadAttempt
 
             return AttemptOutcome.Complete(status);
         }
-        catch (Exception e) when (!atSink && writer?.SinkFailed != true && IsNetworkFailure(e, idle, cancellationToken))
+        catch (Exception) when (writer?.Failure is { } failure)
+        {
+            failure.Throw();
+            throw;
+        }
+        catch (Exception e) when (!atSink && IsNetworkFailure(e, idle, cancellationToken))
         {
             // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             var reason = idle.TimedOut

@@ -26,8 +26,11 @@ internal static class ResultRequest
             headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
+        // Resumed by range only when the first answer gave its length: without one the body may have been decompressed
+        // by a caller's HttpClient (a range would count in stored bytes, the sink in decoded ones), so the file is asked
+        // for whole and what is already written is passed over when its ETag shows it unchanged (ResponseCheck.Accept).
         var written = run.Sink.Written;
-        if (written > 0 && !run.RangeIgnored)
+        if (written > 0 && !run.RangeIgnored && run.Total is not null)
         {
             headers.Range = new RangeHeaderValue(written, null);
             if (run.Validator?.Condition() is { } condition)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,8 +32,13 @@ internal sealed class SinkWriter : Stream
         _callerToken = callerToken;
     }
 
-    /// <summary>The sink itself failed (a full disk, a caller's stream that threw): not the network's fault, not retried.</summary>
-    public bool SinkFailed { get; private set; }
+    /// <summary>
+    /// Why the copy stopped on this side: the sink failed (a full disk, a caller's stream that threw) or the result
+    /// passed <see cref="DownloadOptions.MaxBytes"/>. Not the network's fault, never retried, and rethrown as it was:
+    /// HttpClient's copy wraps whatever its destination throws in an <see cref="OperationCanceledException"/> once its
+    /// token (the idle watch's) is cancelled.
+    /// </summary>
+    public ExceptionDispatchInfo? Failure { get; private set; }
 
     public override bool CanRead => false;
 
@@ -80,25 +86,30 @@ internal sealed class SinkWriter : Stream
             }
         }
 
-        var sink = _run.Sink;
-        if (sink.Written + block.Length > _run.Options.MaxBytes)
-        {
-            throw DownloadErrors.TooLarge(_run.TaskId, _run.Options.MaxBytes);
-        }
-
         ValueTask pending;
         try
         {
+            var sink = _run.Sink;
+            if (sink.Written + block.Length > _run.Options.MaxBytes)
+            {
+                throw DownloadErrors.TooLarge(_run.TaskId, _run.Options.MaxBytes);
+            }
+
             pending = sink.WriteAsync(block, _callerToken);
         }
-        catch
+        catch (Exception e)
         {
-            SinkFailed = true;
+            Failure = ExceptionDispatchInfo.Capture(e);
             throw;
         }
 
-        _run.Report(force: false);
-        return pending.IsCompletedSuccessfully ? default : WatchAsync(pending);
+        if (pending.IsCompletedSuccessfully)
+        {
+            _run.Report(force: false);
+            return default;
+        }
+
+        return WatchAsync(pending);
     }
 
     private async ValueTask WatchAsync(ValueTask pending)
@@ -107,10 +118,14 @@ internal sealed class SinkWriter : Stream
         {
             await pending.ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
-            SinkFailed = true;
+            Failure = ExceptionDispatchInfo.Capture(e);
             throw;
         }
+
+        // The time the destination took is not the network's idle time.
+        _idle.Reset();
+        _run.Report(force: false);
     }
 }

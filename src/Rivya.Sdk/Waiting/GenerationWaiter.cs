@@ -96,7 +96,7 @@ internal static class GenerationWaiter
 
     private static IAsyncEnumerable<Generation> Changes(IGenerationCalls calls, string id, WaitOptions options, Generation? seen, CancellationToken cancellationToken) =>
         GenerationPoller.ChangesAsync(
-            (taskId, token) => calls.GetAsync(taskId, null, token),
+            (taskId, token) => calls.GetAsync(taskId, token),
             id,
             options,
             calls.Pipeline?.Options.TimeProvider ?? TimeProvider.System,

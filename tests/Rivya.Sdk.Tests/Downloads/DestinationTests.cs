@@ -111,30 +111,60 @@ public sealed class DestinationTests : DownloadTestBase
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task A_destination_that_fails_to_write_ends_the_download_without_a_retry(bool failLater)
+    [InlineData(FailWhen.AtOnce)]
+    [InlineData(FailWhen.Later)]
+    [InlineData(FailWhen.AfterAStallPastTheIdleTimeout)]
+    public async Task A_destination_that_fails_to_write_ends_the_download_with_its_own_exception_and_no_retry(FailWhen when)
     {
         var done = await SucceededAsync();
-        using var destination = new FailingStream(failLater);
+        using var destination = new FailingStream(when);
 
-        await Client.Generations.Invoking(g => g.DownloadAsync(done, destination).WaitAsync(Bound))
-            .Should().ThrowAsync<IOException>().WithMessage("disk full");
+        var download = Client.Generations.DownloadAsync(done, destination, new DownloadOptions { IdleTimeout = TimeSpan.FromSeconds(20) });
+        if (when == FailWhen.AfterAStallPastTheIdleTimeout)
+        {
+            // The idle watch fires while the destination is still busy: the copy's token is cancelled under the write.
+            await destination.Writing.Task.WaitAsync(Bound);
+            Clock.Advance(TimeSpan.FromSeconds(21));
+            destination.Fail();
+        }
 
+        await download.Invoking(d => d.WaitAsync(Bound)).Should().ThrowExactlyAsync<IOException>().WithMessage("disk full");
         Fake.MediaRequests.Should().HaveCount(1, "a failing destination is not the network's fault: asking again would fail the same way");
     }
 
-    /// <summary>A destination that throws on its first write, at once or from a write that completes later.</summary>
-    private sealed class FailingStream(bool failLater) : MemoryStream
+    public enum FailWhen
     {
-        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (failLater)
-            {
-                await Task.Yield();
-            }
+        AtOnce,
+        Later,
+        AfterAStallPastTheIdleTimeout,
+    }
 
+    /// <summary>A destination whose first write fails: thrown at once, from a write that completes later, or after a stall.</summary>
+    private sealed class FailingStream(FailWhen when) : MemoryStream
+    {
+        private readonly TaskCompletionSource _stall = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Writing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail() => _stall.TrySetException(new IOException("disk full"));
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) => when switch
+        {
+            FailWhen.AtOnce => throw new IOException("disk full"),
+            FailWhen.Later => LaterAsync(),
+            _ => StallAsync(),
+        };
+
+        private static async ValueTask LaterAsync()
+        {
+            await Task.Yield();
             throw new IOException("disk full");
+        }
+
+        private async ValueTask StallAsync()
+        {
+            Writing.TrySetResult();
+            await _stall.Task;
         }
     }
 

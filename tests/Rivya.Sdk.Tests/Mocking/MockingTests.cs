@@ -64,6 +64,7 @@ public sealed class MockingTests
             ("GetAsync", () => files.GetAsync("file_1")),
             ("GetBalanceAsync", () => new MockingOnlyCredits().GetBalanceAsync()),
             ("ListAsync", () => new MockingOnlyModels().ListAsync()),
+            ("DownloadAsync", () => generations.DownloadAsync(RivyaModelFactory.Generation(status: GenerationStatus.Succeeded, primaryUrl: "https://cdn.example/v.mp4"), new System.IO.MemoryStream())),
         };
 
         foreach (var (name, call) in calls)
@@ -85,6 +86,42 @@ public sealed class MockingTests
         done.PrimaryUrl.Should().Be("https://cdn.example/v.mp4");
         (await FluentActions.Awaiting(() => generations.CreateAndWaitAsync(TestRequest(), CancellationToken.None))
             .Should().ThrowAsync<NotSupportedException>()).WithMessage("*.CreateAsync is not set up*");
+    }
+
+    [Fact]
+    public async Task A_batch_on_a_mocking_only_sub_client_runs_on_the_members_it_overrides()
+    {
+        var generations = new MockingOnlyGenerations
+        {
+            Created = RivyaModelFactory.Generation(id: "gen_1", status: GenerationStatus.Queued),
+            Answer = RivyaModelFactory.Generation(id: "gen_1", status: GenerationStatus.Succeeded, primaryUrl: "https://cdn.example/v.mp4"),
+        };
+
+        var results = new System.Collections.Generic.List<BatchItemResult>();
+        await foreach (var result in generations.CreateAndWaitManyAsync([TestRequest(), TestRequest()], new BatchOptions { Wait = new WaitOptions { InitialDelay = TimeSpan.Zero } }).WithCancellation(CancellationToken.None))
+        {
+            results.Add(result);
+        }
+
+        results.Should().HaveCount(2).And.OnlyContain(r => r.Succeeded && r.Generation!.PrimaryUrl == "https://cdn.example/v.mp4");
+
+        var preflight = async () =>
+        {
+            await foreach (var unused in generations.CreateAndWaitManyAsync([TestRequest()], new BatchOptions { CheckBalanceFirst = true }))
+            {
+            }
+        };
+        (await preflight.Should().ThrowAsync<NotSupportedException>()).WithMessage("*.CreateAndWaitManyAsync is not set up*");
+    }
+
+    [Fact]
+    public async Task A_wait_honours_an_override_of_the_two_argument_GetAsync()
+    {
+        var generations = new TwoArgumentGenerations();
+
+        var done = await generations.WaitForCompletionAsync("gen_1", new WaitOptions { InitialDelay = TimeSpan.Zero }).WaitAsync(Bound);
+
+        done.Status.Should().Be(GenerationStatus.Succeeded);
     }
 
     [Fact]
@@ -118,8 +155,20 @@ public sealed class MockingTests
     {
         public Generation? Answer { get; init; }
 
+        public Generation? Created { get; init; }
+
+        public override Task<Generation> CreateAsync(GenerationRequest request, RequestOptions? options, CancellationToken cancellationToken = default) =>
+            Created is null ? base.CreateAsync(request, options, cancellationToken) : Task.FromResult(Created);
+
         public override Task<Generation> GetAsync(string id, RequestOptions? options, CancellationToken cancellationToken = default) =>
             Answer is null ? base.GetAsync(id, options, cancellationToken) : Task.FromResult(Answer);
+    }
+
+    /// <summary>Overrides only the two-argument GetAsync, as a user's partial mock might.</summary>
+    private sealed class TwoArgumentGenerations : GenerationsClient
+    {
+        public override Task<Generation> GetAsync(string id, CancellationToken cancellationToken = default) =>
+            Task.FromResult(RivyaModelFactory.Generation(id: id, status: GenerationStatus.Succeeded));
     }
 
     private sealed class MockingOnlyFiles : FilesClient
