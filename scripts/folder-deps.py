@@ -15,8 +15,90 @@ args = [a for a in sys.argv[1:] if not a.startswith("--")]
 check = "--check" in sys.argv
 root = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "src", "Rivya.Sdk")
 
-COMMENT = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
-STRING = re.compile(r'@"(?:[^"]|"")*"|\$?"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\])\'')
+def code_only(text):
+    """The code of a C# file with comments and string/char literals removed, but the holes of interpolated strings kept
+    (a type named only inside `$"...{Type.Member}..."` is still a dependency). One pass, so `//` or `/*` inside a
+    string is not taken for a comment."""
+    out = []
+    i, n = 0, len(text)
+
+    def skip_string(i, verbatim, interpolated, raw_quotes=0):
+        # i is just past the opening quote(s); returns the index past the closing quote(s)
+        while i < n:
+            c = text[i]
+            if raw_quotes:
+                if text.startswith('"' * raw_quotes, i):
+                    return i + raw_quotes
+            elif c == '\\' and not verbatim:
+                i += 2
+                continue
+            elif c == '"':
+                if verbatim and i + 1 < n and text[i + 1] == '"':
+                    i += 2
+                    continue
+                return i + 1
+            if interpolated and c == '{':
+                if i + 1 < n and text[i + 1] == '{':
+                    i += 2
+                    continue
+                i = hole(i + 1)
+                continue
+            i += 1
+        return i
+
+    def hole(i):
+        # code of an interpolation hole, up to its closing brace at depth 0
+        depth = 0
+        while i < n:
+            c = text[i]
+            if c == '{':
+                depth += 1
+            elif c == '}':
+                if depth == 0:
+                    out.append(' ')
+                    return i + 1
+                depth -= 1
+            elif c == '"' or (c in '$@' and text[i:i + 3].lstrip('$@').startswith('"')):
+                i = literal(i)
+                continue
+            out.append(c)
+            i += 1
+        return i
+
+    def literal(i):
+        # a string starting at i (with its $/@ prefixes); returns the index past it
+        j = i
+        while j < n and text[j] in '$@':
+            j += 1
+        prefix = text[i:j]
+        quotes = 0
+        while j + quotes < n and text[j + quotes] == '"':
+            quotes += 1
+        out.append('""')
+        if quotes >= 3:
+            return skip_string(j + quotes, True, '$' in prefix, raw_quotes=quotes)
+        return skip_string(j + 1, '@' in prefix, '$' in prefix)
+
+    while i < n:
+        c = text[i]
+        if text.startswith('//', i):
+            end = text.find('\n', i)
+            i = n if end < 0 else end
+        elif text.startswith('/*', i):
+            end = text.find('*/', i + 2)
+            i = n if end < 0 else end + 2
+        elif c == '"' or (c in '$@' and text[i:i + 3].lstrip('$@').startswith('"')):
+            i = literal(i)
+        elif c == "'" and i + 2 < n and (text[i + 2] == "'" or text[i + 1] == '\\'):
+            end = text.find("'", i + 2 if text[i + 1] != '\\' else i + 3)
+            out.append("' '")
+            i = n if end < 0 else end + 1
+        else:
+            out.append(c)
+            i += 1
+    return ''.join(out)
+
+
 DECL = re.compile(r"\b(?:class|struct|interface|enum|record(?:\s+struct|\s+class)?)\s+([A-Z]\w*)")
 WORD = re.compile(r"\b[A-Z]\w*\b")
 
@@ -34,7 +116,7 @@ for base, dirs, names in os.walk(root):
         if name.endswith(".cs"):
             path = os.path.join(base, name)
             with open(path, encoding="utf-8") as f:
-                files[path] = STRING.sub('""', COMMENT.sub("", f.read()))
+                files[path] = code_only(f.read())
 
 declared = defaultdict(set)  # type name -> folders declaring it
 for path, code in files.items():

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Microsoft.Extensions.Logging;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
@@ -12,7 +13,7 @@ namespace Rivya.Sdk;
 public sealed class RivyaClientOptions
 {
     /// <summary>The environment variable read when <see cref="ApiKey"/> is not set.</summary>
-    public const string ApiKeyEnvironmentVariable = "RIVYA_API_KEY";
+    public const string ApiKeyEnvironmentVariable = MissingApiKey.EnvironmentVariable;
 
     /// <summary>Rivya's production address, the default <see cref="BaseAddress"/>.</summary>
     public static readonly Uri DefaultBaseAddress = new("https://rivya.ai/");
