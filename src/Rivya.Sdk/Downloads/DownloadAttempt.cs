@@ -24,7 +24,6 @@ internal static class DownloadAttempt
         var options = run.Options;
         using var idle = new IdleWatch(options.IdleTimeout, pipeline.Options.TimeProvider, cancellationToken);
         HttpResponseMessage? response = null;
-        var atSink = false;
         SinkWriter? writer = null;
         try
         {
@@ -60,11 +59,8 @@ internal static class DownloadAttempt
                 return AttemptOutcome.Retry("the server's partial answer did not start where the download stopped", status);
             }
 
-            atSink = true;
-            sink.Begin(run.Total);
-            atSink = false;
-
             writer = new SinkWriter(run, idle, skip, cancellationToken);
+            writer.Begin(run.Total);
             using (var body = await response.Content.ReadBodyAsync(idle.Token).ConfigureAwait(false))
             {
                 await body.CopyToAsync(writer, BufferSize, idle.Token).ConfigureAwait(false);
@@ -80,12 +76,12 @@ internal static class DownloadAttempt
         }
         catch (Exception) when (writer?.Failure is { } failure)
         {
+            // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             failure.Throw();
             throw;
         }
-        catch (Exception e) when (!atSink && IsNetworkFailure(e, idle, cancellationToken))
+        catch (Exception e) when (IsNetworkFailure(e, idle, cancellationToken))
         {
-            // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             var reason = idle.TimedOut
                 ? FormattableString.Invariant($"no byte arrived for {options.IdleTimeout.TotalSeconds:0.###} s")
                 : e.GetType().Name + ": " + SecretScrubber.Scrub(e.Message, pipeline.ApiKey);

@@ -33,12 +33,26 @@ internal sealed class SinkWriter : Stream
     }
 
     /// <summary>
-    /// Why the copy stopped on this side: the sink failed (a full disk, a caller's stream that threw) or the result
-    /// passed <see cref="DownloadOptions.MaxBytes"/>. Not the network's fault, never retried, and rethrown as it was:
-    /// HttpClient's copy wraps whatever its destination throws in an <see cref="OperationCanceledException"/> once its
-    /// token (the idle watch's) is cancelled.
+    /// Why the attempt stopped on this side: the sink failed (its temporary file could not be created, a full disk, a
+    /// caller's stream that threw) or the result passed <see cref="DownloadOptions.MaxBytes"/>. Not the network's
+    /// fault, never retried, and rethrown as it was: HttpClient's copy wraps whatever its destination throws in an
+    /// <see cref="OperationCanceledException"/> once its token (the idle watch's) is cancelled.
     /// </summary>
     public ExceptionDispatchInfo? Failure { get; private set; }
+
+    /// <summary>Readies the sink for this attempt's body (<see cref="DownloadSink.Begin"/>); a failure is the sink's.</summary>
+    public void Begin(long? total)
+    {
+        try
+        {
+            _run.Sink.Begin(total);
+        }
+        catch (Exception e)
+        {
+            Failure = ExceptionDispatchInfo.Capture(e);
+            throw;
+        }
+    }
 
     public override bool CanRead => false;
 
