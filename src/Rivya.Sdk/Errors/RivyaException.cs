@@ -1,4 +1,5 @@
 using System;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -14,13 +15,13 @@ public abstract class RivyaException : Exception
 {
     /// <summary>Creates the exception.</summary>
     protected RivyaException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretScrubber.EscapeControls(message), innerException)
     {
     }
 
     /// <summary>Creates the exception with the handles of the task it concerns.</summary>
     protected RivyaException(string message, string? taskId, string? idempotencyKey, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretScrubber.EscapeControls(message), innerException)
     {
         TaskId = taskId;
         IdempotencyKey = idempotencyKey;
