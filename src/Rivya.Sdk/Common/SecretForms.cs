@@ -13,7 +13,7 @@ namespace Rivya.Sdk.Common;
 internal sealed class SecretForms
 {
     // One key per client and usually one client: remember the last key's forms instead of recomputing them per text.
-    private static SecretForms? s_last;
+    private static SecretForms? _last;
 
     private SecretForms(string secret, string[] base64)
     {
@@ -28,14 +28,14 @@ internal sealed class SecretForms
 
     public static SecretForms For(string secret)
     {
-        var last = s_last;
+        var last = _last;
         if (last is not null && string.Equals(last.Secret, secret, StringComparison.Ordinal))
         {
             return last;
         }
 
         var created = new SecretForms(secret, ComputeBase64(secret));
-        s_last = created;
+        _last = created;
         return created;
     }
 

@@ -57,10 +57,8 @@ internal static class SecretScrubber
     {
         foreach (var run in SecretForms.For(secret).Base64)
         {
-            if (text.IndexOf(run, StringComparison.Ordinal) >= 0)
-            {
-                text = text.Replace(run, Mask);
-            }
+            // Replace returns the same instance when there is nothing to replace: no allocation for clean text.
+            text = text.Replace(run, Mask);
         }
 
         return text;

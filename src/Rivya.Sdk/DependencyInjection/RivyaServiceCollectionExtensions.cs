@@ -76,7 +76,6 @@ public static class RivyaServiceCollectionExtensions
     {
         ThrowIfRegistered(services, name);
         services.AddSingleton(new RivyaRegistration(name));
-        services.AddMetrics();
         var httpClientName = name.Length == 0 ? HttpClientName : HttpClientName + ":" + name;
 
         services.AddOptions<RivyaClientOptions>(name)
