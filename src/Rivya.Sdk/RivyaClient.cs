@@ -45,9 +45,14 @@ public class RivyaClient : IDisposable
     {
     }
 
-    /// <summary>A client with default options and <paramref name="apiKey"/>.</summary>
+    /// <summary>
+    /// A client with default options and <paramref name="apiKey"/>. Leading and trailing whitespace (a line break from a
+    /// copy-paste) is trimmed and never sent.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is null, empty or only whitespace (for the key from
+    /// <c>RIVYA_API_KEY</c>, use <c>new RivyaClient(new RivyaClientOptions())</c>).</exception>
     public RivyaClient(string apiKey)
-        : this(new RivyaClientOptions { ApiKey = apiKey })
+        : this(new RivyaClientOptions { ApiKey = RequireKey(apiKey) })
     {
     }
 
@@ -77,7 +82,8 @@ public class RivyaClient : IDisposable
         _http = httpClient;
         _ownsHttpClient = ownsHttpClient;
 
-        var logger = options.LoggerFactory?.CreateLogger("Rivya.Sdk") ?? (ILogger)NullLogger.Instance;
+        // Wrapped once here, so every line of every feature is cleaned at the sink (SanitizingLogger).
+        var logger = SanitizingLogger.Wrap(options.LoggerFactory?.CreateLogger("Rivya.Sdk") ?? NullLogger.Instance, options.ResolveApiKey());
         WarnIfHttpClientTimeoutTooShort(httpClient, options, logger);
 
         var pipeline = new RivyaPipeline(httpClient, options, logger);
@@ -129,6 +135,10 @@ public class RivyaClient : IDisposable
             _http?.Dispose();
         }
     }
+
+    private static string RequireKey(string apiKey) => string.IsNullOrWhiteSpace(apiKey)
+        ? throw new ArgumentException("The API key is empty. Pass the key (rvya_sk_...), or use new RivyaClient(new RivyaClientOptions()) to read " + RivyaClientOptions.ApiKeyEnvironmentVariable + ".", nameof(apiKey))
+        : apiKey;
 
     private static HttpClient CreateHttpClient(RivyaClientOptions options)
     {

@@ -67,7 +67,7 @@ internal sealed class BatchCalls
             }
 
             retries++;
-            RivyaMetrics.RecordRetry();
+            _gate.Metrics.RecordRetry("batch");
             await WaitClock.Delay(_time, backoff.Value, cancellationToken).ConfigureAwait(false);
         }
     }

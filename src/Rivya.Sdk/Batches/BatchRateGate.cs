@@ -19,11 +19,15 @@ internal sealed class BatchRateGate
     private readonly object _lock = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
-    public BatchRateGate(TimeProvider time, ILogger logger)
+    public BatchRateGate(TimeProvider time, ILogger logger, RivyaMetrics metrics)
     {
         _time = time;
         _logger = logger;
+        Metrics = metrics;
     }
+
+    /// <summary>The client's instruments, for the batch's pauses and retries.</summary>
+    public RivyaMetrics Metrics { get; }
 
     /// <summary>Completes at once outside a pause; otherwise when the pause (however often extended) is over.</summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
@@ -64,7 +68,7 @@ internal sealed class BatchRateGate
 
         if (starts)
         {
-            RivyaMetrics.RecordRateLimitPause();
+            Metrics.RecordRateLimitPause();
             BatchLog.RateLimitPause(_logger, delay.TotalMilliseconds);
         }
     }

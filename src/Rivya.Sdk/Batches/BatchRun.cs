@@ -130,9 +130,9 @@ internal sealed class BatchRun : IDisposable
                 seen = generation;
             }
 
-            RivyaMetrics.RecordGeneration(seen.Status);
+            (_client.Pipeline?.Metrics ?? RivyaMetrics.Shared).RecordGeneration(seen.Status);
             return seen.Status == GenerationStatus.Failed
-                ? new BatchItemResult(index, request, key, seen, new RivyaGenerationFailedException(seen).WithHandles(seen.Id, key))
+                ? new BatchItemResult(index, request, key, seen, new RivyaGenerationFailedException(seen, _client.Pipeline?.ApiKey).WithHandles(seen.Id, key))
                 : new BatchItemResult(index, request, key, seen, null);
         }
         catch (RivyaException exception)

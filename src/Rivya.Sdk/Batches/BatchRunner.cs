@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rivya.Sdk.Common;
+using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 
 namespace Rivya.Sdk.Batches;
@@ -55,7 +56,7 @@ internal static class BatchRunner
         var clientOptions = pipeline?.Options ?? new RivyaClientOptions();
         var time = clientOptions.TimeProvider;
         var jitter = clientOptions.JitterSource ?? SharedRandom.NextDouble;
-        var gate = new BatchRateGate(time, pipeline?.Logger ?? NullLogger.Instance);
+        var gate = new BatchRateGate(time, pipeline?.Logger ?? NullLogger.Instance, pipeline?.Metrics ?? RivyaMetrics.Shared);
         var batchCalls = new BatchCalls(gate, time, clientOptions.MaxRetries, clientOptions.MaxRetryAfter, jitter);
 
         if (options.CheckBalanceFirst)

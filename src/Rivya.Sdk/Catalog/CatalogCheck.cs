@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -24,8 +25,8 @@ public sealed record CatalogCheck
     /// <summary>True when a built-in model's rules differ from the server's.</summary>
     public bool HasDrift => Changes.Count > 0;
 
-    /// <summary>A one-line summary: each change, then the models the SDK lacks.</summary>
-    public override string ToString() =>
+    /// <summary>A one-line summary: each change, then the models the SDK lacks (the server's ids with control characters escaped).</summary>
+    public override string ToString() => SecretScrubber.EscapeControls(
         (HasDrift ? string.Join("; ", Changes) : "no drift")
-        + (ModelsNotInSdk.Count > 0 ? "; not in the SDK: " + string.Join(", ", ModelsNotInSdk.Select(m => m.Id)) : string.Empty);
+        + (ModelsNotInSdk.Count > 0 ? "; not in the SDK: " + string.Join(", ", ModelsNotInSdk.Select(m => m.Id)) : string.Empty))!;
 }

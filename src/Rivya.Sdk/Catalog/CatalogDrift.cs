@@ -1,3 +1,5 @@
+using Rivya.Sdk.Common;
+
 namespace Rivya.Sdk;
 
 /// <summary>One difference between a model's built-in rules and the live catalogue.</summary>
@@ -7,6 +9,6 @@ namespace Rivya.Sdk;
 /// <param name="Actual">The server's value, as text; null when the model is missing.</param>
 public sealed record CatalogDrift(string ModelId, CatalogDriftKind Kind, string Expected, string? Actual)
 {
-    /// <summary>A one-line description, e.g. <c>kling-3-0: BaseCredits 90 -> 95</c>.</summary>
-    public override string ToString() => $"{ModelId}: {Kind} {Expected} -> {Actual ?? "(not listed)"}";
+    /// <summary>A one-line description, e.g. <c>kling-3-0: BaseCredits 90 -> 95</c> (the server's text with control characters escaped).</summary>
+    public override string ToString() => SecretScrubber.EscapeControls($"{ModelId}: {Kind} {Expected} -> {Actual ?? "(not listed)"}")!;
 }

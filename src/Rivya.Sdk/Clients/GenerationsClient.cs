@@ -77,7 +77,8 @@ public class GenerationsClient : IGenerationCalls
             IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
             Options = options,
         };
-        return RivyaMetrics.RecordCreated(RequirePipeline().SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken));
+        var pipeline = RequirePipeline();
+        return pipeline.Metrics.RecordCreated(pipeline.SendAsync(call, RivyaJsonContext.Default.Generation, cancellationToken));
     }
 
     /// <inheritdoc cref="GetAsync(string, RequestOptions?, CancellationToken)"/>

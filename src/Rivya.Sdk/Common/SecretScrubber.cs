@@ -7,7 +7,8 @@ namespace Rivya.Sdk.Common;
 /// <summary>
 /// The one scrubber for text a server (or an exception about a server's bytes) produced, before that text reaches an
 /// exception message, a log line, a span tag or <see cref="Exception.Data"/>: it masks the API key, raw or in any
-/// JSON-escaped form (every character may be <c>\uXXXX</c>-escaped on its own, <c>/</c> may be <c>\/</c>), and escapes
+/// JSON-escaped form (every character may be <c>\uXXXX</c>-escaped on its own, <c>/</c> may be <c>\/</c>), URL-encoded
+/// (<c>%XX</c>, either case) or base64-encoded (<see cref="SecretForms"/>), and escapes
 /// control and bidi characters so a CR, LF, ESC or BEL from the server can never forge a log line.
 /// </summary>
 internal static class SecretScrubber
@@ -48,12 +49,19 @@ internal static class SecretScrubber
             i = end - 1;
         }
 
-        if (scrubbed is null)
+        var result = scrubbed is null ? text : scrubbed.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
+        return MaskBase64(result, secret!);
+    }
+
+    private static string MaskBase64(string text, string secret)
+    {
+        foreach (var run in SecretForms.For(secret).Base64)
         {
-            return text;
+            // Replace returns the same instance when there is nothing to replace: no allocation for clean text.
+            text = text.Replace(run, Mask);
         }
 
-        return scrubbed.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
+        return text;
     }
 
     /// <summary>
@@ -129,6 +137,13 @@ internal static class SecretScrubber
             if (c == expected)
             {
                 position++;
+                continue;
+            }
+
+            if (c == '%' && position + 2 < text.Length && IsHex(text, position + 1, 2)
+                && (Uri.FromHex(text[position + 1]) * 16) + Uri.FromHex(text[position + 2]) == expected)
+            {
+                position += 3;
                 continue;
             }
 

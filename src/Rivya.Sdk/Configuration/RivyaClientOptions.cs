@@ -19,9 +19,12 @@ public sealed class RivyaClientOptions
     public static readonly Uri DefaultBaseAddress = new("https://rivya.ai/");
 
     /// <summary>
-    /// The secret key (<c>rvya_sk_...</c>). When null or blank, <c>RIVYA_API_KEY</c> is read. With no key at all the
+    /// The secret key (<c>rvya_sk_...</c>). When null or empty, <c>RIVYA_API_KEY</c> is read. With no key at all the
     /// client still works for <c>client.Models.ListAsync</c>; every other call throws
-    /// <see cref="InvalidOperationException"/> before sending anything. Never shown by <see cref="ToString"/>.
+    /// <see cref="InvalidOperationException"/> before sending anything (a client from <c>AddRivyaClient</c> instead
+    /// fails when the host starts). Leading and trailing whitespace (a line break from a copy-paste) is trimmed and never
+    /// sent; a key of only whitespace is refused with <see cref="ArgumentException"/> when the client is built. Never
+    /// shown by <see cref="ToString"/>.
     /// </summary>
     public string? ApiKey { get; set; }
 
@@ -91,6 +94,13 @@ public sealed class RivyaClientOptions
     /// Default false: the SDK makes no call you did not ask for.
     /// </summary>
     public bool WarnOnCatalogDrift { get; set; }
+
+    /// <summary>
+    /// Set by <c>AddRivyaClient</c> to the host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>, so a client
+    /// resolved from DI records on a meter of its host (the .NET 8 convention); null for <c>new RivyaClient</c>, which
+    /// records on the static <c>Rivya.Sdk</c> meter. Not public: the meter is the host's business, not an option.
+    /// </summary>
+    internal System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Test hook: the source of retry jitter, in [0, 1). Null uses a shared random source.</summary>
     internal Func<double>? JitterSource { get; set; }

@@ -40,6 +40,13 @@ internal static class RivyaClientOptionsValidator
             errors.Add($"MaxResponseBodySize must be positive; got {options.MaxResponseBodySize}.");
         }
 
+        // An empty ApiKey means "not set" (the environment variable is read); one of only spaces or line breaks is a
+        // paste gone wrong, refused rather than silently replaced by the environment's key.
+        if (options.ApiKey is { Length: > 0 } given && string.IsNullOrWhiteSpace(given))
+        {
+            errors.Add("ApiKey is only whitespace: give the key itself, or leave ApiKey unset to read " + RivyaClientOptions.ApiKeyEnvironmentVariable + ".");
+        }
+
         // The key and the User-Agent suffix go in every request's headers: a CR/LF there would split the request.
         var key = options.ResolveApiKey();
         var keySource = string.IsNullOrWhiteSpace(options.ApiKey) ? "The " + RivyaClientOptions.ApiKeyEnvironmentVariable + " environment variable" : "ApiKey";

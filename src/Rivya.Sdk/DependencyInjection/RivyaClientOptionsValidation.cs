@@ -1,16 +1,40 @@
 using Microsoft.Extensions.Options;
+using Rivya.Sdk.Common;
 using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk.DependencyInjection;
 
-/// <summary>Start-up validation of the registered options: a bad address fails the host before the first call.</summary>
+/// <summary>
+/// Start-up validation of one registration's options (<c>ValidateOnStart</c>): a bad address or a missing key fails
+/// the host before the first call, naming the setting to fix (the section's key, e.g. <c>Rivya:ApiKey</c>)
+/// and <c>RIVYA_API_KEY</c>.
+/// </summary>
 internal sealed class RivyaClientOptionsValidation : IValidateOptions<RivyaClientOptions>
 {
+    private readonly string _name;
+    private readonly string _keySetting;
+
+    public RivyaClientOptionsValidation(string name, string keySetting)
+    {
+        _name = name;
+        _keySetting = keySetting;
+    }
+
     public ValidateOptionsResult Validate(string? name, RivyaClientOptions options)
     {
+        if (!string.Equals(name ?? Options.DefaultName, _name, System.StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var errors = RivyaClientOptionsValidator.Validate(options);
+        if (options.ResolveApiKey() is null)
+        {
+            errors.Add($"No API key: set {_keySetting} or the {MissingApiKey.EnvironmentVariable} environment variable.");
+        }
+
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.ConvertAll(static e => "Rivya: " + e));
+            : ValidateOptionsResult.Fail(errors.ConvertAll(e => (_name.Length == 0 ? "Rivya: " : $"Rivya client '{_name}': ") + e));
     }
 }

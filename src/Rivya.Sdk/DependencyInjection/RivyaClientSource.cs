@@ -15,7 +15,8 @@ namespace Rivya.Sdk.DependencyInjection;
 /// <see cref="HttpClient"/> is built as <c>IHttpClientFactory.CreateClient</c> would (the factory's
 /// <c>ConfigureHttpClient</c> actions applied) over a <see cref="FactoryHandler"/>, which takes the factory's handler
 /// chain afresh once per handler lifetime: the handlers added with <c>AddHttpMessageHandler</c>, the primary handler
-/// and the rotation all still apply. Disposed with the container.
+/// and the rotation all still apply. Disposed with the container. One per registration: the unnamed one, and one per
+/// name (a keyed service).
 /// </remarks>
 internal sealed class RivyaClientSource : IDisposable
 {
@@ -24,12 +25,13 @@ internal sealed class RivyaClientSource : IDisposable
     public RivyaClientSource(
         IHttpMessageHandlerFactory handlers,
         IOptionsMonitor<HttpClientFactoryOptions> factoryOptions,
-        IOptions<RivyaClientOptions> options)
+        IOptionsMonitor<RivyaClientOptions> options,
+        string optionsName,
+        string httpClientName)
     {
-        var name = Microsoft.Extensions.DependencyInjection.RivyaServiceCollectionExtensions.HttpClientName;
-        var clientOptions = options.Value;
-        var named = factoryOptions.Get(name);
-        _http = new HttpClient(new FactoryHandler(handlers, name, named.HandlerLifetime, clientOptions.TimeProvider), disposeHandler: true);
+        var clientOptions = options.Get(optionsName);
+        var named = factoryOptions.Get(httpClientName);
+        _http = new HttpClient(new FactoryHandler(handlers, httpClientName, named.HandlerLifetime, clientOptions.TimeProvider), disposeHandler: true);
         foreach (var configure in named.HttpClientActions)
         {
             configure(_http);

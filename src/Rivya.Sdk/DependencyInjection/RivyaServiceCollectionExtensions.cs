@@ -1,7 +1,11 @@
 using System;
+using System.Diagnostics.Metrics;
+using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rivya.Sdk;
@@ -15,72 +19,130 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// Registers <see cref="RivyaClient"/> and its sub-clients (<see cref="GenerationsClient"/>, <see cref="FilesClient"/>,
 /// <see cref="CreditsClient"/>, <see cref="ModelsClient"/>) with dependency injection, on <c>IHttpClientFactory</c>.
 /// One client is shared by every scope (its handlers still rotate once per handler lifetime), so resolving it costs
-/// nothing.
+/// nothing. One unnamed client per container; more clients (two accounts, two regions) are registered by name and
+/// resolved as keyed services (<c>[FromKeyedServices("eu")] RivyaClient</c>).
 /// </summary>
 public static class RivyaServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> the client is built on.</summary>
+    /// <summary>The name of the <see cref="System.Net.Http.HttpClient"/> the unnamed client is built on; a named client's is <c>Rivya.Sdk:</c> and its name.</summary>
     public const string HttpClientName = "Rivya.Sdk";
 
     /// <summary>
     /// Registers <see cref="RivyaClient"/> with options bound from <paramref name="configuration"/> (e.g.
     /// <c>configuration.GetSection("Rivya")</c>, keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>MaxRetries</c>,
     /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>MaxResponseBodySize</c>, <c>UserAgent</c>, <c>MaxConnectionsPerServer</c>, <c>WarnOnCatalogDrift</c>). Options are validated when the
-    /// host starts: a missing key is allowed (then <c>RIVYA_API_KEY</c> is read), a non-https non-loopback address is not.
+    /// host starts: a missing key (neither <c>Rivya:ApiKey</c>, named from the section's path, nor <c>RIVYA_API_KEY</c>)
+    /// and a non-https non-loopback address fail the start with <see cref="OptionsValidationException"/>.
     /// </summary>
     /// <returns>The HTTP client builder, to add handlers (e.g. <c>.AddHttpMessageHandler(...)</c>).</returns>
-    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, IConfiguration configuration)
-    {
-        Guard.NotNull(services);
-        Guard.NotNull(configuration);
-        return AddRivyaClientCore(services, options =>
-        {
-            var settings = configuration.Get<RivyaClientSettings>();
-            settings?.ApplyTo(options);
-        });
-    }
+    /// <exception cref="InvalidOperationException">An unnamed client is already registered: configure it in one call, or give this one a name.</exception>
+    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, IConfiguration configuration) =>
+        AddRivyaClient(services, Options.Options.DefaultName, configuration);
 
-    /// <summary>Registers <see cref="RivyaClient"/> with options set by <paramref name="configure"/>; validated when the host starts.</summary>
+    /// <summary>Registers <see cref="RivyaClient"/> with options set by <paramref name="configure"/>; validated when the host starts (as the other overload).</summary>
     /// <returns>The HTTP client builder, to add handlers.</returns>
-    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, Action<RivyaClientOptions> configure)
+    /// <exception cref="InvalidOperationException">An unnamed client is already registered: configure it in one call, or give this one a name.</exception>
+    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, Action<RivyaClientOptions> configure) =>
+        AddRivyaClient(services, Options.Options.DefaultName, configure);
+
+    /// <summary>
+    /// Registers a second (third...) <see cref="RivyaClient"/> under <paramref name="name"/>, with options bound from
+    /// <paramref name="configuration"/> (e.g. <c>configuration.GetSection("RivyaEu")</c>); resolve it with
+    /// <c>[FromKeyedServices("eu")] RivyaClient</c> (its sub-clients are keyed by the same name). Validated when the host starts.
+    /// </summary>
+    /// <returns>The HTTP client builder of this client, to add handlers.</returns>
+    /// <exception cref="InvalidOperationException">A client named <paramref name="name"/> is already registered.</exception>
+    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, string name, IConfiguration configuration)
     {
         Guard.NotNull(services);
-        Guard.NotNull(configure);
-        return AddRivyaClientCore(services, configure);
+        Guard.NotNull(name);
+        Guard.NotNull(configuration);
+        var keySetting = (configuration is IConfigurationSection section ? section.Path + ":" : string.Empty) + "ApiKey";
+        return AddRivyaClientCore(services, name, keySetting, options => configuration.Get<RivyaClientSettings>()?.ApplyTo(options));
     }
 
-    private static IHttpClientBuilder AddRivyaClientCore(IServiceCollection services, Action<RivyaClientOptions> configure)
+    /// <summary>Registers a <see cref="RivyaClient"/> under <paramref name="name"/> with options set by <paramref name="configure"/>; resolve it with <c>[FromKeyedServices(name)]</c>.</summary>
+    /// <returns>The HTTP client builder of this client, to add handlers.</returns>
+    /// <exception cref="InvalidOperationException">A client named <paramref name="name"/> is already registered.</exception>
+    public static IHttpClientBuilder AddRivyaClient(this IServiceCollection services, string name, Action<RivyaClientOptions> configure)
     {
-        services.AddOptions<RivyaClientOptions>()
+        Guard.NotNull(services);
+        Guard.NotNull(name);
+        Guard.NotNull(configure);
+        return AddRivyaClientCore(services, name, "RivyaClientOptions.ApiKey", configure);
+    }
+
+    private static IHttpClientBuilder AddRivyaClientCore(IServiceCollection services, string name, string keySetting, Action<RivyaClientOptions> configure)
+    {
+        ThrowIfRegistered(services, name);
+        services.AddSingleton(new RivyaRegistration(name));
+        var httpClientName = name.Length == 0 ? HttpClientName : HttpClientName + ":" + name;
+
+        services.AddOptions<RivyaClientOptions>(name)
             .Configure<IServiceProvider>((options, provider) =>
             {
                 // From the container first, so the user's configure callback can still override them.
                 options.TimeProvider = provider.GetService<TimeProvider>() ?? TimeProvider.System;
                 options.LoggerFactory = provider.GetService<ILoggerFactory>();
+                options.MeterFactory = provider.GetService<IMeterFactory>();
                 configure(options);
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RivyaClientOptions>, RivyaClientOptionsValidation>());
+        services.AddSingleton<IValidateOptions<RivyaClientOptions>>(new RivyaClientOptionsValidation(name, keySetting));
 
         // One client per registration, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
         // so a service can take just the part it uses (and a test can mock just that part).
-        services.TryAddSingleton<RivyaClientSource>();
-        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClientSource>().Client);
-        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Generations);
-        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Files);
-        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Credits);
-        services.TryAddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Models);
+        if (name.Length == 0)
+        {
+            services.AddSingleton(provider => CreateSource(provider, name, httpClientName));
+            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClientSource>().Client);
+            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Generations);
+            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Files);
+            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Credits);
+            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Models);
+        }
+        else
+        {
+            services.AddKeyedSingleton(name, (provider, _) => CreateSource(provider, name, httpClientName));
+            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClientSource>(key).Client);
+            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Generations);
+            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Files);
+            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Credits);
+            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Models);
+        }
 
         return services
-            .AddHttpClient(HttpClientName)
+            .AddHttpClient(httpClientName)
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(static provider => RivyaHttpHandler.Create(provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(provider => RivyaHttpHandler.Create(provider.GetRequiredService<IOptionsMonitor<RivyaClientOptions>>().Get(name)))
             // The SDK never follows a redirect: it would re-send a create's body and headers to wherever it points. Applied
             // to whatever primary handler is in place, so a caller's own handler gets it too.
             .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RedirectRule.TurnOff(handler))
             // The SDK logs every attempt itself (scrubbed of the key); the factory's two logging handlers would log each
             // request again and cost some 300 bytes per call. .AddDefaultLogger() on the returned builder brings them back.
             .RemoveAllLoggers();
+    }
+
+    private static RivyaClientSource CreateSource(IServiceProvider provider, string name, string httpClientName) => new(
+        provider.GetRequiredService<IHttpMessageHandlerFactory>(),
+        provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>(),
+        provider.GetRequiredService<IOptionsMonitor<RivyaClientOptions>>(),
+        name,
+        httpClientName);
+
+    // A second registration used to be merged silently into the first (one client with the first key and the second
+    // address): refused instead, with what to do.
+    private static void ThrowIfRegistered(IServiceCollection services, string name)
+    {
+        if (!services.Any(d => d.ImplementationInstance is RivyaRegistration registration && string.Equals(registration.Name, name, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        throw new InvalidOperationException(name.Length == 0
+            ? "AddRivyaClient was already called: a second unnamed registration would be merged into the first (one client, settings from both). "
+                + "Configure the client in one AddRivyaClient call, or register another client by name: services.AddRivyaClient(\"eu\", ...) and resolve it with [FromKeyedServices(\"eu\")] RivyaClient."
+            : $"AddRivyaClient(\"{name}\", ...) was already called: register each named client once, or choose another name.");
     }
 }

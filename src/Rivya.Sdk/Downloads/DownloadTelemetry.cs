@@ -6,7 +6,7 @@ namespace Rivya.Sdk.Downloads;
 /// <summary>The span of one download (<c>Rivya generations.download</c>) on the SDK's <c>Rivya.Sdk</c> source: the task, the host, bytes, resumes and restarts.</summary>
 internal static class DownloadTelemetry
 {
-    public static Activity? Start(string? taskId)
+    public static Activity? Start(string? taskId, string? secret)
     {
         if (!RivyaTelemetry.Source.HasListeners())
         {
@@ -17,13 +17,13 @@ internal static class DownloadTelemetry
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("rivya.operation", "generations.download");
-            activity.SetTag("rivya.task_id", taskId);
+            RivyaTelemetry.SetText(activity, "rivya.task_id", taskId, secret);
         }
 
         return activity;
     }
 
-    public static void SetHost(Activity? activity, string host) => activity?.SetTag("server.address", host);
+    public static void SetHost(Activity? activity, string host) => RivyaTelemetry.SetText(activity, "server.address", host);
 
     public static void Record(Activity? activity, long bytes, int resumes, int restarts, int? statusCode)
     {
@@ -43,7 +43,6 @@ internal static class DownloadTelemetry
 
     public static void Fail(Activity? activity, string failure)
     {
-        activity?.SetTag("error.type", failure);
-        activity?.SetStatus(ActivityStatusCode.Error, failure);
+        RivyaTelemetry.RecordFailure(activity, failure);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class ResultDownloader
         var maxRetries = options.MaxRetries ?? _pipeline.Options.MaxRetries;
         var logger = _pipeline.Logger;
         var run = new DownloadRun(taskId, sink, options, logger);
-        using var activity = DownloadTelemetry.Start(taskId);
+        using var activity = DownloadTelemetry.Start(taskId, _pipeline.ApiKey);
         DownloadTelemetry.SetHost(activity, url.Host);
         var started = Clock.GetTimestamp();
         DownloadLog.Started(logger, taskId, url.Host);

@@ -1,4 +1,5 @@
 using System;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -14,13 +15,22 @@ public abstract class RivyaException : Exception
 {
     /// <summary>Creates the exception.</summary>
     protected RivyaException(string message, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretScrubber.EscapeControls(message), innerException)
+    {
+    }
+
+    /// <summary>
+    /// For a message whose parts were escaped one by one because it has line breaks of its own (the list of
+    /// <see cref="RivyaValidationException"/>): every other message is escaped whole, here, at the sink.
+    /// </summary>
+    private protected RivyaException(string escapedMessage, bool lineBreaksAreOwn)
+        : base(lineBreaksAreOwn ? escapedMessage : SecretScrubber.EscapeControls(escapedMessage))
     {
     }
 
     /// <summary>Creates the exception with the handles of the task it concerns.</summary>
     protected RivyaException(string message, string? taskId, string? idempotencyKey, Exception? innerException = null)
-        : base(message, innerException)
+        : base(SecretScrubber.EscapeControls(message), innerException)
     {
         TaskId = taskId;
         IdempotencyKey = idempotencyKey;

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -34,11 +35,12 @@ public sealed class RivyaOperationCanceledException : OperationCanceledException
     /// <summary>The <c>Idempotency-Key</c> of the create, if the call was (or included) one; repeat the create with it to reach the same task.</summary>
     public string? IdempotencyKey { get; }
 
-    private static string BuildMessage(string? taskId, string? idempotencyKey) =>
+    // The task id came from a server: escaped here, at the sink, like every RivyaException message.
+    private static string BuildMessage(string? taskId, string? idempotencyKey) => SecretScrubber.EscapeControls(
         (taskId, idempotencyKey) switch
         {
             ({ } id, _) => $"The call was cancelled by its CancellationToken. Task {id} goes on server-side: resume with WaitForCompletionAsync(\"{id}\").",
             (null, { } key) => $"The call was cancelled by its CancellationToken. The server may have made the task: repeat the create with Idempotency-Key '{key}' to reach it without a second charge.",
             _ => "The call was cancelled by its CancellationToken.",
-        };
+        })!;
 }

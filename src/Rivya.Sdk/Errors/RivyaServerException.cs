@@ -3,8 +3,11 @@ using System.Net;
 
 namespace Rivya.Sdk;
 
-/// <summary>Any other server-side failure (5xx). 500, 502 and 504 are retried; thrown when retries ran out.</summary>
-public sealed class RivyaServerException : RivyaApiException
+/// <summary>
+/// A server-side failure (any 5xx, including 503 as <see cref="RivyaServiceUnavailableException"/>): transient, retried
+/// (500, 502, 503, 504); thrown when retries ran out. <c>catch (RivyaServerException)</c> catches every 5xx.
+/// </summary>
+public class RivyaServerException : RivyaApiException
 {
     /// <summary>Creates the exception.</summary>
     public RivyaServerException(string message, HttpStatusCode statusCode, string? errorCode = null, string? requestId = null, string? idempotencyKey = null, TimeSpan? retryAfter = null, Exception? innerException = null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -13,7 +14,7 @@ public sealed class RivyaValidationException : RivyaException
     /// <summary>Creates the exception from the violations found.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="errors"/> is null.</exception>
     public RivyaValidationException(IReadOnlyList<ValidationError> errors)
-        : base(BuildMessage(errors ?? throw new ArgumentNullException(nameof(errors))))
+        : base(BuildMessage(errors ?? throw new ArgumentNullException(nameof(errors))), lineBreaksAreOwn: true)
     {
         Errors = errors;
     }
@@ -30,9 +31,10 @@ public sealed class RivyaValidationException : RivyaException
         }
     }
 
+    // One line per violation: each violation (which may quote the caller's input) is escaped on its own.
     private static string BuildMessage(IReadOnlyList<ValidationError> errors) =>
         errors.Count == 1
-            ? "The request was not sent: " + errors[0]
+            ? "The request was not sent: " + SecretScrubber.EscapeControls(errors[0].ToString())
             : $"The request was not sent: {errors.Count} rules were broken:{Environment.NewLine}"
-              + string.Join(Environment.NewLine, errors.Select(static e => "  - " + e));
+              + string.Join(Environment.NewLine, errors.Select(static e => "  - " + SecretScrubber.EscapeControls(e.ToString())));
 }

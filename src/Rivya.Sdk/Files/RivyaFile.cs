@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using Rivya.Sdk.Common;
+
 namespace Rivya.Sdk;
 
 /// <summary>
 /// An uploaded file (<c>PublicApiFile</c>). Rivya documents only <see cref="Url"/> and <see cref="DurationToken"/>;
 /// every other field is optional, and fields newer than this SDK are kept in <see cref="AdditionalProperties"/>.
 /// </summary>
-public sealed record RivyaFile
+public sealed record RivyaFile : ISecretMasked<RivyaFile>
 {
     private readonly string _id = string.Empty;
 
@@ -75,5 +77,19 @@ public sealed record RivyaFile
             DurationSeconds = DurationSeconds,
             DurationToken = DurationToken,
         };
+    }
+
+    /// <summary>This file with the key masked in every string the server sent.</summary>
+    RivyaFile ISecretMasked<RivyaFile>.MaskSecret(string secret)
+    {
+        var masked = this with
+        {
+            Id = SecretScrubber.Scrub(Id, secret)!,
+            Url = SecretScrubber.Scrub(Url, secret),
+            MimeType = SecretScrubber.Scrub(MimeType, secret),
+            Name = SecretScrubber.Scrub(Name, secret),
+            DurationToken = SecretScrubber.Scrub(DurationToken, secret),
+        };
+        return masked == this ? this : masked;
     }
 }

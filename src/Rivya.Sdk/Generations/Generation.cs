@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json.Serialization;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -7,7 +8,7 @@ namespace Rivya.Sdk;
 /// A generation task as the server last reported it. Read tolerantly: unknown fields are ignored, an unknown
 /// <see cref="Status"/> is kept, and missing optional fields stay null or zero.
 /// </summary>
-public sealed record Generation
+public sealed record Generation : ISecretMasked<Generation>
 {
     private readonly string _id = string.Empty;
 
@@ -55,4 +56,31 @@ public sealed record Generation
     /// <summary>True once the task has succeeded or failed: polling it again will not change it.</summary>
     [JsonIgnore]
     public bool IsTerminal => Status == GenerationStatus.Succeeded || Status == GenerationStatus.Failed;
+
+    /// <summary>This generation with the key masked in every string (an echoed key in <c>error.message</c>, say).</summary>
+    Generation ISecretMasked<Generation>.MaskSecret(string secret)
+    {
+        var id = SecretScrubber.Scrub(Id, secret)!;
+        var model = SecretScrubber.Scrub(Model, secret);
+        var status = SecretMasking.EnumText(Status.ToString(), secret);
+        var code = SecretScrubber.Scrub(Error?.Code, secret);
+        var message = SecretScrubber.Scrub(Error?.Message, secret);
+        var primary = SecretScrubber.Scrub(Result?.PrimaryUrl, secret);
+        var urls = Result is null ? null : SecretMasking.List(Result.Urls, secret);
+        var errorChanged = SecretMasking.Changed(Error?.Code, code) || SecretMasking.Changed(Error?.Message, message);
+        var resultChanged = SecretMasking.Changed(Result?.PrimaryUrl, primary) || SecretMasking.Changed(Result?.Urls, urls);
+        if (!SecretMasking.Changed(Id, id) && !SecretMasking.Changed(Model, model) && status is null && !errorChanged && !resultChanged)
+        {
+            return this;
+        }
+
+        return this with
+        {
+            Id = id,
+            Model = model,
+            Status = status is null ? Status : new GenerationStatus(status),
+            Error = errorChanged ? Error! with { Code = code, Message = message } : Error,
+            Result = resultChanged ? Result! with { PrimaryUrl = primary, Urls = urls! } : Result,
+        };
+    }
 }

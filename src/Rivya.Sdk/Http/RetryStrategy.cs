@@ -18,7 +18,7 @@ namespace Rivya.Sdk.Http;
 /// </remarks>
 internal static class RetryStrategy
 {
-    public static ResiliencePipeline Build(RivyaClientOptions options, ILogger logger)
+    public static ResiliencePipeline Build(RivyaClientOptions options, ILogger logger, RivyaMetrics metrics)
     {
         var jitter = options.JitterSource ?? SharedRandom.NextDouble;
         return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
@@ -30,7 +30,7 @@ internal static class RetryStrategy
                 OnRetry = args =>
                 {
                     var call = CallState.From(args.Context);
-                    RivyaMetrics.RecordRetry(call.Request.Operation);
+                    metrics.RecordRetry(call.Request.Operation);
                     if (logger.IsEnabled(LogLevel.Information))
                     {
                         RivyaLog.Retrying(logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, call.MaxRetries, FailureTranslator.Reason(args.Outcome, call));

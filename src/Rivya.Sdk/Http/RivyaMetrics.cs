@@ -8,82 +8,97 @@ using System.Threading.Tasks;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// The <see cref="Meter"/> named <c>Rivya.Sdk</c>. Instrument names follow the OpenTelemetry semantic conventions'
-/// style (dotted lower-case, a unit, low-cardinality attributes: never an id, a key or a path with an id). Every
-/// recording first asks <see cref="Instrument.Enabled"/>, so with nobody listening a call costs one field read.
+/// The instruments of the <see cref="Meter"/> named <c>Rivya.Sdk</c>. Instrument names follow the OpenTelemetry
+/// semantic conventions' style (dotted lower-case, a unit); every tag value comes from a fixed set
+/// (<see cref="MetricTags"/>), never a server string. A client resolved from DI records on a meter made by the host's
+/// <see cref="IMeterFactory"/> (the .NET 8 convention, so a test sees only its own client); a plain
+/// <c>new RivyaClient</c> records on <see cref="Shared"/>, one static meter. Every recording first asks
+/// <see cref="Instrument.Enabled"/>, so with nobody listening a call costs one field read.
 /// </summary>
-internal static class RivyaMetrics
+internal sealed class RivyaMetrics
 {
     public const string MeterName = "Rivya.Sdk";
 
-    private static readonly Meter Meter = new(MeterName, typeof(RivyaMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+    private static readonly string? Version = typeof(RivyaMetrics).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
 
-    /// <summary>Calls by operation (<c>generations.create</c>, ...) and outcome (<c>success</c>, an error code, or an exception type).</summary>
-    public static readonly Counter<long> Requests = Meter.CreateCounter<long>("rivya.client.requests", "{request}", "Rivya API calls, by operation and outcome.");
+    private readonly Counter<long> _requests;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _rateLimitPauses;
+    private readonly Histogram<double> _waitDuration;
+    private readonly Counter<long> _generations;
+    private readonly Counter<double> _creditsReserved;
 
-    /// <summary>Retries of a call (each one sleeps first).</summary>
-    public static readonly Counter<long> Retries = Meter.CreateCounter<long>("rivya.client.retries", "{retry}", "Retries of Rivya API calls.");
-
-    /// <summary>Pauses of a whole batch after a 429.</summary>
-    public static readonly Counter<long> RateLimitPauses = Meter.CreateCounter<long>("rivya.client.rate_limit.pauses", "{pause}", "Pauses of a whole batch after a 429 rate_limited answer.");
-
-    /// <summary>How long waits for a generation took, by final status.</summary>
-    public static readonly Histogram<double> WaitDuration = Meter.CreateHistogram<double>("rivya.client.wait.duration", "s", "Time from the start of a wait to the task's final status.");
-
-    /// <summary>Generations seen to end, by final status.</summary>
-    public static readonly Counter<long> Generations = Meter.CreateCounter<long>("rivya.client.generations", "{generation}", "Generations seen to reach a final status, by status.");
-
-    /// <summary>Credits reserved by the creates this client made (the task's <c>reserved_credits</c>), by model.</summary>
-    public static readonly Counter<double> CreditsReserved = Meter.CreateCounter<double>("rivya.client.credits.reserved", "{credit}", "Credits reserved by created generations, by model.");
-
-    public static void RecordRequest(string operation, string outcome)
+    private RivyaMetrics(Meter meter)
     {
-        if (Requests.Enabled)
+        Meter = meter;
+        _requests = meter.CreateCounter<long>("rivya.client.requests", "{request}", "Rivya API calls, by operation and outcome.");
+        _retries = meter.CreateCounter<long>("rivya.client.retries", "{retry}", "Retries of Rivya API calls.");
+        _rateLimitPauses = meter.CreateCounter<long>("rivya.client.rate_limit.pauses", "{pause}", "Pauses of a whole batch after a 429 rate_limited answer.");
+        _waitDuration = meter.CreateHistogram<double>("rivya.client.wait.duration", "s", "Time from the start of a wait to the task's final status.");
+        _generations = meter.CreateCounter<long>("rivya.client.generations", "{generation}", "Generations seen to reach a final status, by status.");
+        _creditsReserved = meter.CreateCounter<double>("rivya.client.credits.reserved", "{credit}", "Credits reserved by created generations, by model.");
+    }
+
+    /// <summary>The static meter of clients built with <c>new RivyaClient</c>.</summary>
+    public static RivyaMetrics Shared { get; } = new(new Meter(MeterName, Version));
+
+    /// <summary>The meter the instruments live on (for tests that listen to one client only).</summary>
+    public Meter Meter { get; }
+
+    /// <summary>The instruments on a meter from <paramref name="factory"/>, or <see cref="Shared"/> without one.</summary>
+    public static RivyaMetrics For(IMeterFactory? factory) =>
+        factory is null ? Shared : new RivyaMetrics(factory.Create(new MeterOptions(MeterName) { Version = Version }));
+
+    /// <summary>A call answered (<paramref name="outcome"/> from <see cref="MetricTags"/>).</summary>
+    public void RecordRequest(string operation, string outcome)
+    {
+        if (_requests.Enabled)
         {
-            Requests.Add(1, new KeyValuePair<string, object?>("rivya.operation", operation), new KeyValuePair<string, object?>("rivya.outcome", outcome));
+            _requests.Add(1, new KeyValuePair<string, object?>("rivya.operation", operation), new KeyValuePair<string, object?>("rivya.outcome", outcome));
         }
     }
 
-    public static void RecordRetry(string? operation = null)
+    /// <summary>A retry of <paramref name="operation"/> (an SDK operation name such as <c>generations.create</c>).</summary>
+    public void RecordRetry(string operation)
     {
-        if (Retries.Enabled)
+        if (_retries.Enabled)
         {
-            Retries.Add(1, new KeyValuePair<string, object?>("rivya.operation", operation ?? "batch"));
+            _retries.Add(1, new KeyValuePair<string, object?>("rivya.operation", operation));
         }
     }
 
-    public static void RecordRateLimitPause()
+    public void RecordRateLimitPause()
     {
-        if (RateLimitPauses.Enabled)
+        if (_rateLimitPauses.Enabled)
         {
-            RateLimitPauses.Add(1);
+            _rateLimitPauses.Add(1);
         }
     }
 
-    public static void RecordGeneration(GenerationStatus status)
+    public void RecordGeneration(GenerationStatus status)
     {
-        if (Generations.Enabled)
+        if (_generations.Enabled)
         {
-            Generations.Add(1, new KeyValuePair<string, object?>("rivya.generation.status", status.ToString()));
+            _generations.Add(1, new KeyValuePair<string, object?>("rivya.generation.status", MetricTags.Status(status)));
         }
     }
 
-    public static void RecordWait(long startedTimestamp, TimeProvider time, GenerationStatus status)
+    public void RecordWait(long startedTimestamp, TimeProvider time, GenerationStatus status)
     {
-        if (WaitDuration.Enabled)
+        if (_waitDuration.Enabled)
         {
-            WaitDuration.Record(time.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>("rivya.generation.status", status.ToString()));
+            _waitDuration.Record(time.GetElapsedTime(startedTimestamp).TotalSeconds, new KeyValuePair<string, object?>("rivya.generation.status", MetricTags.Status(status)));
         }
     }
 
     /// <summary><paramref name="create"/>, recording its reserved credits when it answers; itself when nobody listens (no extra state machine).</summary>
-    public static Task<Generation> RecordCreated(Task<Generation> create) =>
-        CreditsReserved.Enabled ? RecordCreatedAsync(create) : create;
+    public Task<Generation> RecordCreated(Task<Generation> create) =>
+        _creditsReserved.Enabled ? RecordCreatedAsync(create) : create;
 
-    private static async Task<Generation> RecordCreatedAsync(Task<Generation> create)
+    private async Task<Generation> RecordCreatedAsync(Task<Generation> create)
     {
         var created = await create.ConfigureAwait(false);
-        CreditsReserved.Add((double)created.ReservedCredits, new KeyValuePair<string, object?>("rivya.model", created.Model ?? "unknown"));
+        _creditsReserved.Add((double)created.ReservedCredits, new KeyValuePair<string, object?>("rivya.model", MetricTags.Model(created.Model)));
         return created;
     }
 }

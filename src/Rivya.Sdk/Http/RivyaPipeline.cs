@@ -39,12 +39,16 @@ internal sealed class RivyaPipeline
         BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
         _baseAddressText = BaseAddress.GetLeftPart(UriPartial.Path);
         _attempt = new HttpAttempt(http, options, logger, new RequestMessageFactory(_apiKey, _userAgent), _apiKey);
-        _retries = RetryStrategy.Build(options, logger);
+        Metrics = RivyaMetrics.For(options.MeterFactory);
+        _retries = RetryStrategy.Build(options, logger, Metrics);
     }
 
     public Uri BaseAddress { get; }
 
     public RivyaClientOptions Options => _options;
+
+    /// <summary>The client's instruments: on a meter from the host's <c>IMeterFactory</c> when resolved from DI, else the static one.</summary>
+    public RivyaMetrics Metrics { get; }
 
     public ILogger Logger => _logger;
 
@@ -113,7 +117,7 @@ internal sealed class RivyaPipeline
             if (outcome.Exception is { } exception)
             {
                 RivyaTelemetry.RecordFailure(activity, exception.GetType().Name);
-                RivyaMetrics.RecordRequest(request.Operation, exception.GetType().Name);
+                Metrics.RecordRequest(request.Operation, MetricTags.Failure(exception));
                 var translated = FailureTranslator.Translate(exception, call);
                 if (ReferenceEquals(translated, exception))
                 {
@@ -125,8 +129,8 @@ internal sealed class RivyaPipeline
 
             var result = (AttemptResult<T>)outcome.Result!;
             RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
-            RivyaMetrics.RecordRequest(request.Operation, result.IsSuccess ? "success" : result.Error?.ErrorCode ?? "http_" + ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture));
-            return result.IsSuccess ? result.Value! : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey, _apiKey);
+            Metrics.RecordRequest(request.Operation, MetricTags.Outcome(result.IsSuccess, result.Error?.ErrorCode, (int)result.StatusCode));
+            return result.IsSuccess ? SecretMasking.Apply(result.Value!, _apiKey) : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey, _apiKey);
         }
         finally
         {

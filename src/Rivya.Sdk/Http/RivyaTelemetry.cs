@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http;
 using System.Reflection;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 
@@ -61,18 +62,25 @@ internal static class RivyaTelemetry
         activity.SetTag("http.response.status_code", statusCode);
         if (errorCode is not null)
         {
-            activity.SetTag("rivya.error_code", errorCode);
+            SetText(activity, "rivya.error_code", errorCode);
         }
 
         if (statusCode >= 400)
         {
-            activity.SetStatus(ActivityStatusCode.Error, errorCode);
+            activity.SetStatus(ActivityStatusCode.Error, SecretScrubber.EscapeControls(errorCode));
         }
     }
 
     public static void RecordFailure(Activity? activity, string failure)
     {
-        activity?.SetTag("error.type", failure);
-        activity?.SetStatus(ActivityStatusCode.Error, failure);
+        SetText(activity, "error.type", failure);
+        activity?.SetStatus(ActivityStatusCode.Error, SecretScrubber.EscapeControls(failure));
     }
+
+    /// <summary>
+    /// The one way a text tag that may hold server or caller text is set: cleaned here, at the sink (the key masked in
+    /// any encoding, control characters escaped), so no caller has to remember it.
+    /// </summary>
+    public static void SetText(Activity? activity, string name, string? value, string? secret = null) =>
+        activity?.SetTag(name, SecretScrubber.Clean(value, secret));
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 
+using Rivya.Sdk.Common;
+
 namespace Rivya.Sdk;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Rivya.Sdk;
 /// models this SDK has no typed record for (use <see cref="RawModelParams"/>). Fields whose shape Rivya does not
 /// document are kept as raw JSON.
 /// </summary>
-public sealed record RivyaModel
+public sealed record RivyaModel : ISecretMasked<RivyaModel>
 {
     // Source-generated deserialization assigns null to an init-only property missing from the JSON
     // (dotnet/runtime#84484), so each non-nullable default is restored in its init accessor, not only here.
@@ -78,4 +80,36 @@ public sealed record RivyaModel
 
     /// <summary>True when the API can run this model now (<see cref="ApiStatus"/> is <c>available</c>).</summary>
     public bool IsAvailable => string.Equals(ApiStatus, "available", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>This entry with the key masked in every string and raw JSON value the server sent.</summary>
+    RivyaModel ISecretMasked<RivyaModel>.MaskSecret(string secret)
+    {
+        var changed = false;
+        var masked = this with
+        {
+            Id = SecretScrubber.Scrub(Id, secret)!,
+            DisplayName = SecretScrubber.Scrub(DisplayName, secret),
+            Category = SecretScrubber.Scrub(Category, secret),
+            Runtime = SecretScrubber.Scrub(Runtime, secret),
+            BillingType = SecretScrubber.Scrub(BillingType, secret),
+            ApiStatus = SecretScrubber.Scrub(ApiStatus, secret),
+            ApiInputStatus = SecretScrubber.Scrub(ApiInputStatus, secret),
+            SupportedModes = SecretMasking.List(SupportedModes, secret),
+            SupportedApiInputs = SecretMasking.List(SupportedApiInputs, secret),
+            RequiresUploadForModes = SecretMasking.List(RequiresUploadForModes, secret),
+            FileKinds = SecretMasking.List(FileKinds, secret),
+            ReferenceMedia = Json(ReferenceMedia),
+            Params = Json(Params),
+            ChatCapabilities = Json(ChatCapabilities),
+            Notices = Json(Notices),
+        };
+        return changed || masked != this ? masked : this;
+
+        JsonElement? Json(JsonElement? element)
+        {
+            var value = SecretMasking.Json(element, secret, out var jsonChanged);
+            changed |= jsonChanged;
+            return value;
+        }
+    }
 }

@@ -81,8 +81,9 @@ internal static class GenerationWaiter
         }
 
         // The loop ends only after a terminal status, so last is set and terminal here.
-        RivyaMetrics.RecordWait(started, time, last!.Status);
-        RivyaMetrics.RecordGeneration(last.Status);
+        var metrics = calls.Pipeline?.Metrics ?? RivyaMetrics.Shared;
+        metrics.RecordWait(started, time, last!.Status);
+        metrics.RecordGeneration(last.Status);
         return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last, calls.Pipeline?.ApiKey) : last;
     }
 

@@ -31,7 +31,7 @@ public sealed class BatchUnitTests
     public async Task The_gate_holds_every_caller_until_the_pause_ends_and_a_shorter_pause_does_not_cut_it()
     {
         var clock = new TestClock();
-        var gate = new BatchRateGate(clock, NullLogger.Instance);
+        var gate = new BatchRateGate(clock, NullLogger.Instance, Rivya.Sdk.Http.RivyaMetrics.Shared);
         await gate.WaitAsync(default).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         gate.Pause(TimeSpan.FromSeconds(10));

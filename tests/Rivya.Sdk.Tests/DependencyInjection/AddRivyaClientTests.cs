@@ -113,20 +113,6 @@ public sealed class AddRivyaClientTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_key_passes_start_up_validation_and_the_client_resolves()
-    {
-        var services = new ServiceCollection();
-        services.AddRivyaClient(new ConfigurationBuilder().Build().GetSection("Rivya"));
-        using var provider = services.BuildServiceProvider();
-
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        var client = provider.GetRequiredService<RivyaClient>();
-
-        client.Should().NotBeNull();
-        provider.GetRequiredService<IOptions<RivyaClientOptions>>().Value.BaseAddress.Should().Be(RivyaClientOptions.DefaultBaseAddress);
-    }
-
-    [Fact]
     public void The_factory_http_client_has_an_infinite_timeout_so_the_sdk_timeouts_govern()
     {
         var services = new ServiceCollection();

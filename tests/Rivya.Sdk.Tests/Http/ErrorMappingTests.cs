@@ -70,6 +70,22 @@ public sealed class ErrorMappingTests : WireMockTest
         exception.RequestId.Should().Be("req_status");
     }
 
+    [Theory]
+    [InlineData(500, null)]
+    [InlineData(503, null)]
+    [InlineData(503, "public_api_disabled")]
+    [InlineData(504, null)]
+    public async Task Every_5xx_including_a_503_is_caught_as_a_RivyaServerException(int status, string? code)
+    {
+        RespondToCreate(status, ErrorBodies.Json(code, "down", "req_5xx"));
+        var client = Client(o => o.MaxRetries = 0);
+
+        var exception = await CreateAndCatchAsync(client).Bound();
+
+        exception.Should().BeAssignableTo<RivyaServerException>("catch (RivyaServerException) must not miss a 503");
+        exception.IdempotencyKey.Should().Be(CallerKey);
+    }
+
     [Fact]
     public async Task An_unknown_code_falls_back_to_the_status_and_is_kept()
     {

@@ -13,6 +13,8 @@ public class ValidationAllocationTests
 {
     private const int Iterations = 1_000;
 
+    private const int Rounds = 5;
+
     public static readonly TheoryData<string> Records = new(CatalogRecords.SdkRecordNames);
 
     [Theory]
@@ -35,16 +37,28 @@ public class ValidationAllocationTests
         AllocatedBy(() => request.Validate()).Should().BeGreaterThan(0);
     }
 
+    /// <summary>
+    /// The fewest bytes one of several rounds of <see cref="Iterations"/> calls allocated on this thread. A real
+    /// allocation in validation shows in every round (at least <see cref="Iterations"/> bytes each); a one-off runtime
+    /// allocation on this thread (a tier-up of a method under a loaded, parallel run allocated 3-5 KB once) shows in
+    /// one round only, so the minimum is 0 however the run is scheduled.
+    /// </summary>
     private static long AllocatedBy(Action validate)
     {
         validate();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Iterations; i++)
+        var fewest = long.MaxValue;
+        for (var round = 0; round < Rounds; round++)
         {
-            validate();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Iterations; i++)
+            {
+                validate();
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return fewest;
     }
 
     /// <summary>Every documented parameter set and the maximum number of references, each with a MIME type.</summary>

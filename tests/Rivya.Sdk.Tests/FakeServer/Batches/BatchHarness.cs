@@ -42,6 +42,7 @@ internal sealed class BatchHarness : IAsyncDisposable
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             UploadTimeout = System.Threading.Timeout.InfiniteTimeSpan,
             LoggerFactory = Logs,
+            MeterFactory = Meters.Factory,
         });
         Start = Clock.GetUtcNow();
     }
@@ -55,6 +56,9 @@ internal sealed class BatchHarness : IAsyncDisposable
     public RivyaClient Client { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>This client's measurements only (its meter comes from its own factory).</summary>
+    public MeterRecorder Meters { get; } = new();
 
     public DateTimeOffset Start { get; }
 
@@ -90,5 +94,6 @@ internal sealed class BatchHarness : IAsyncDisposable
         Client.Dispose();
         _http.Dispose();
         await Fake.DisposeAsync();
+        Meters.Dispose();
     }
 }

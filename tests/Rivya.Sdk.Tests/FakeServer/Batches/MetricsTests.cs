@@ -1,7 +1,4 @@
 using System;
-using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using FluentAssertions;
@@ -9,27 +6,15 @@ using Xunit;
 
 namespace Rivya.Sdk.Tests.Batches;
 
+/// <summary>
+/// The <c>Rivya.Sdk</c> instruments, seen through the client's own meter (from its own <c>IMeterFactory</c>), so every
+/// count is exactly this test's: other tests recording in parallel cannot make an assertion pass.
+/// </summary>
 public sealed class MetricsTests
 {
     [Fact]
     public async Task The_Rivya_Sdk_meter_reports_requests_generations_credits_waits_and_pauses()
     {
-        var seen = new ConcurrentQueue<(string Name, double Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == "Rivya.Sdk")
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => seen.Enqueue((i.Name, v, ToDictionary(tags))));
-        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => seen.Enqueue((i.Name, v, ToDictionary(tags))));
-        listener.Start();
-
-        // Model kling-v2-5-turbo-pro (42 credits) only here, so the credit measurement is this test's own.
         await using var harness = new BatchHarness(o =>
         {
             o.CreateRateLimit = 1;
@@ -41,24 +26,24 @@ public sealed class MetricsTests
         await harness.Clock.RunUntilAsync(waited, () => harness.Handler.InFlight, TimeSpan.FromSeconds(30)).WaitAsync(TimeSpan.FromSeconds(60));
 
         batch.Should().OnlyContain(r => r.Succeeded);
-        var measurements = seen.ToList();
-        measurements.Should().Contain(m => m.Name == "rivya.client.requests" && (string?)m.Tags["rivya.operation"] == "generations.create" && (string?)m.Tags["rivya.outcome"] == "success");
-        measurements.Should().Contain(m => m.Name == "rivya.client.requests" && (string?)m.Tags["rivya.outcome"] == "rate_limited");
-        measurements.Should().Contain(m => m.Name == "rivya.client.rate_limit.pauses");
-        measurements.Where(m => m.Name == "rivya.client.credits.reserved" && (string?)m.Tags["rivya.model"] == "kling-v2-5-turbo-pro").Sum(m => m.Value).Should().BeGreaterThanOrEqualTo(3 * 42);
-        measurements.Should().Contain(m => m.Name == "rivya.client.generations" && (string?)m.Tags["rivya.generation.status"] == "succeeded");
-        measurements.Should().Contain(m => m.Name == "rivya.client.wait.duration" && m.Value >= 1.0 && (string?)m.Tags["rivya.generation.status"] == "succeeded");
-        measurements.SelectMany(m => m.Tags.Values).OfType<string>().Should().NotContain(v => v.Contains(harness.Fake.ApiKey, StringComparison.Ordinal));
+        var meters = harness.Meters;
+        meters.Of("rivya.client.requests").Count(m => m.Tag("rivya.operation") == "generations.create" && m.Tag("rivya.outcome") == "success").Should().Be(3);
+        meters.Of("rivya.client.requests").Should().Contain(m => m.Tag("rivya.outcome") == "rate_limited");
+        meters.Of("rivya.client.rate_limit.pauses").Should().NotBeEmpty();
+        meters.Of("rivya.client.credits.reserved").Should().OnlyContain(m => m.Tag("rivya.model") == "kling-v2-5-turbo-pro")
+            .And.Subject.Sum(m => m.Value).Should().Be(3 * 42);
+        meters.Of("rivya.client.generations").Should().HaveCount(3).And.OnlyContain(m => m.Tag("rivya.generation.status") == "succeeded");
+        meters.Of("rivya.client.wait.duration").Should().HaveCount(1, "the single wait records its duration; a batch item counts as a generation").And.OnlyContain(m => m.Value >= 1.0 && m.Tag("rivya.generation.status") == "succeeded");
     }
 
-    private static Dictionary<string, object?> ToDictionary(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    [Fact]
+    public async Task A_client_built_without_a_meter_factory_records_nothing_on_another_clients_meter()
     {
-        var result = new Dictionary<string, object?>();
-        foreach (var tag in tags)
-        {
-            result[tag.Key] = tag.Value;
-        }
+        await using var harness = new BatchHarness();
+        using var other = new RivyaClient(new RivyaClientOptions { ApiKey = harness.Fake.ApiKey, BaseAddress = harness.Fake.BaseAddress });
 
-        return result;
+        await other.Credits.GetBalanceAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        harness.Meters.Measurements.Should().BeEmpty("the static meter of new RivyaClient is not the factory's");
     }
 }
