@@ -66,7 +66,6 @@ internal static class JobsSetup
                 options.WorkerCount = hangfire.GetValue("WorkerCount", Math.Min(20, Environment.ProcessorCount * 5));
                 // Polls are scheduled jobs: look for due ones at least as often as the shortest poll delay.
                 options.SchedulePollingInterval = schedule.Shortest < TimeSpan.FromSeconds(15) ? schedule.Shortest : TimeSpan.FromSeconds(15);
-                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });
         }
     }

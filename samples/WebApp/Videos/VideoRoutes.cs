@@ -20,10 +20,11 @@ internal static class VideoRoutes
 
     private static async Task<IResult> AcceptAsync(HttpRequest http, VideoStore store, VideoJobs jobs, CancellationToken cancellationToken)
     {
-        string body;
-        using (var reader = new StreamReader(http.Body))
+        // Kestrel stops a larger body early (the metadata above); this cap holds on any server.
+        var body = await BoundedBody.ReadAsync(http.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
-            body = await reader.ReadToEndAsync(cancellationToken);
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body is over {MaxBodyBytes} bytes.");
         }
 
         var id = VideoFiles.NewId();
