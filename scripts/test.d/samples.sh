@@ -17,7 +17,10 @@ declare -A expected=(
 
 samples=()
 for project in samples/*/*.csproj; do
-  samples+=("$(basename "$(dirname "$project")")")
+  name=$(basename "$(dirname "$project")")
+  # A server that runs until stopped, not a program that ends: scripts/test.d/cli.sh starts it and uses it.
+  [ "$name" = FakeRivyaHost ] && continue
+  samples+=("$name")
 done
 
 passed=0; failed=0; trx_results=""
