@@ -15,8 +15,9 @@ declare -A expected=(
   [DependencyInjection]='Generation [^ ]+ succeeded: http://127\.0\.0\.1:[0-9]+/'
 )
 
-# Servers run until stopped: WebApp is tested by scripts/test.d/fleet.sh (routes in-process, then a fleet).
-declare -A servers=([WebApp]=1)
+# Servers run until stopped, not programs that end: FakeRivyaHost is used by scripts/test.d/cli.sh and fleet.sh,
+# WebApp is tested by fleet.sh (its routes in-process, then a fleet on PostgreSQL).
+declare -A servers=([WebApp]=1 [FakeRivyaHost]=1)
 
 samples=()
 for project in samples/*/*.csproj; do
