@@ -35,7 +35,7 @@ app.MapGet("/health", () => Results.Ok(new { status = "ok", role = role.Name }))
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-    Console.WriteLine($"WebApp ({role.Name}) listening on {string.Join(", ", addresses)}; storage: {JobStorage.Current}");
+    Console.WriteLine($"WebApp ({role.Name}) listening on {string.Join(", ", addresses)}; storage: {app.Services.GetRequiredService<JobStorage>()}");
 });
 
 app.Run();

@@ -97,7 +97,11 @@ internal sealed class VideoStore(JobStorage storage, TimeProvider time)
     private void Write(string id, List<KeyValuePair<string, string>> fields)
     {
         fields.Add(new(UpdatedField, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+        // Through a write transaction, not IStorageConnection.SetRangeInHash: on PostgreSQL the latter runs serializable
+        // and fails under concurrent writes of other videos (40001); the transaction writes read-committed.
         using var connection = storage.GetConnection();
-        connection.SetRangeInHash(HashKey(id), fields);
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.SetRangeInHash(HashKey(id), fields);
+        transaction.Commit();
     }
 }
