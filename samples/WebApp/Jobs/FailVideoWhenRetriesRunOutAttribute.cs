@@ -8,7 +8,7 @@ namespace Rivya.Samples.WebApp.Jobs;
 /// <summary>
 /// When a step has used up its Hangfire retries (Rivya unreachable for hours, a disk that stays full), the video is
 /// marked failed in the same transaction, with the last error. The task id and the idempotency key stay in its record,
-/// so an operator can requeue the job (from Hangfire's dashboard) and it resumes the same task.
+/// so a paid task is never lost: a create with that key (or a download by that task id) reaches the same task.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class FailVideoWhenRetriesRunOutAttribute : JobFilterAttribute, IApplyStateFilter
