@@ -79,10 +79,13 @@ public sealed class FleetTests(ITestOutputHelper output)
         await Eventually.UntilAsync(
             () => Task.FromResult(history.ProcessingOn(fleet.Victim.Id)), jobs => jobs.Count > 0, Bound, "the victim worker to hold a job");
 
-        var held = history.ProcessingOn(fleet.Victim.Id);
         var killedAt = DateTime.UtcNow;
         fleet.Victim.KillHard();
         var killedAfter = clock.Elapsed;
+
+        // Read after the kill: nothing changes these jobs now until another worker takes them, a timeout later.
+        var held = history.ProcessingOn(fleet.Victim.Id);
+        held.Should().NotBeEmpty("the victim held stalled jobs when it was killed");
 
         var videos = await Eventually.UntilAsync(
             async () => await Task.WhenAll(ids.Select(api.GetAsync)),
