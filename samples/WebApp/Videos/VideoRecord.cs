@@ -11,4 +11,7 @@ internal sealed record VideoRecord(string Id, string Status, string? TaskId, Vid
 {
     /// <summary>The idempotency key of the create, fixed when the video was queued (kept for recovery; not shown).</summary>
     public string? IdempotencyKey { get; init; }
+
+    /// <summary>The SHA-256 of the body it was accepted with, to recognise a repeat under a client's Idempotency-Key.</summary>
+    public string? BodyFingerprint { get; init; }
 }

@@ -7,6 +7,7 @@ internal static class VideoRoutes
 {
     // Prompts are at most 5,000 characters and a request holds at most two reference URLs: 64 KiB is plenty.
     private const long MaxBodyBytes = 64 * 1024;
+    private const string EnqueueFailed = "enqueue_failed";
 
     /// <summary>What <c>GET /videos/{id}</c> answers. <c>file</c> is the address of the video once it is downloaded.</summary>
     internal sealed record VideoResponse(string Id, string Status, string? TaskId, VideoError? Error, string? File);
@@ -27,7 +28,13 @@ internal static class VideoRoutes
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"The body is over {MaxBodyBytes} bytes.");
         }
 
-        var id = VideoFiles.NewId();
+        var clientKey = ClientKey.Read(http, out var keyError);
+        if (keyError is not null)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [ClientKey.Header] = [keyError] });
+        }
+
+        var id = clientKey is null ? VideoFiles.NewId() : ClientKey.VideoId(clientKey);
         var (request, errors) = VideoBody.Read(body, clientRequestId: id);
         if (request is null)
         {
@@ -35,9 +42,18 @@ internal static class VideoRoutes
             return Results.ValidationProblem(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
+        var fingerprint = ClientKey.BodyFingerprint(body);
+        if (clientKey is not null && store.Find(id) is { } existing && existing.Error?.Code != EnqueueFailed)
+        {
+            // The same request again (its answer was lost): the same video. Another body under the same key: refused.
+            return existing.BodyFingerprint == fingerprint
+                ? Results.Accepted("/videos/" + id, new { id, status = existing.Status })
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This Idempotency-Key was used for another body.");
+        }
+
         // The key is fixed here, once, and stored with the create job (and in the video's record, for recovery).
         var idempotencyKey = "webapp-" + id;
-        store.Accept(id, idempotencyKey);
+        store.Accept(id, idempotencyKey, fingerprint);
         try
         {
             jobs.EnqueueCreate(id, body, idempotencyKey);
@@ -45,7 +61,7 @@ internal static class VideoRoutes
         catch
         {
             // Nothing was sent to Rivya; say so rather than leave the video "queued" for ever.
-            store.Fail(id, new VideoError("enqueue_failed", "The video could not be queued; nothing was sent to Rivya. Submit it again."));
+            store.Fail(id, new VideoError(EnqueueFailed, "The video could not be queued; nothing was sent to Rivya. Submit it again."));
             throw;
         }
 

@@ -17,10 +17,11 @@ internal sealed class VideoStore(JobStorage storage, TimeProvider time)
     private const string FileField = "file";
     private const string KeyField = "idempotencyKey";
     private const string UpdatedField = "updatedAt";
+    private const string BodyField = "bodySha256";
 
     /// <summary>Records a video accepted by <c>POST /videos</c>, before its job is enqueued.</summary>
-    public void Accept(string id, string idempotencyKey) =>
-        Write(id, [new(StatusField, VideoStatus.Queued), new(KeyField, idempotencyKey)]);
+    public void Accept(string id, string idempotencyKey, string bodyFingerprint) =>
+        Write(id, [new(StatusField, VideoStatus.Queued), new(KeyField, idempotencyKey), new(BodyField, bodyFingerprint)]);
 
     /// <summary>The video, or null when no process ever accepted it.</summary>
     public VideoRecord? Find(string id)
@@ -38,6 +39,7 @@ internal sealed class VideoStore(JobStorage storage, TimeProvider time)
         return new VideoRecord(id, status, fields.GetValueOrDefault(TaskIdField), error, fields.GetValueOrDefault(FileField))
         {
             IdempotencyKey = fields.GetValueOrDefault(KeyField),
+            BodyFingerprint = fields.GetValueOrDefault(BodyField),
         };
     }
 
