@@ -6,6 +6,12 @@ namespace Rivya.Sdk.Testing;
 // The generation tasks: how many were made, how many run at once, how many creates were rate limited, and failing one.
 public sealed partial class FakeRivyaServer
 {
+    /// <summary>
+    /// The fake's books now: every task (id, idempotency key, model, status, the SHA-256 of its result's bytes), the
+    /// charges made and the create requests received. The same as <c>GET /_fake/ledger</c> on <see cref="BaseAddress"/>.
+    /// </summary>
+    public FakeLedger GetLedger() => _book.Snapshot();
+
     /// <summary>How many generation tasks the server has accepted (a replayed idempotent create makes none).</summary>
     public int GenerationCount => _generations.Count;
 

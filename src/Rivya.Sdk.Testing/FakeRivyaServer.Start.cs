@@ -5,6 +5,7 @@ using Rivya.Sdk.Testing.Faults;
 using Rivya.Sdk.Testing.Files;
 using Rivya.Sdk.Testing.Generations;
 using Rivya.Sdk.Testing.Http;
+using Rivya.Sdk.Testing.Ledger;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
 using Rivya.Sdk.Testing.RateLimits;
@@ -38,8 +39,9 @@ public sealed partial class FakeRivyaServer
             var randomFaults = new RandomFaults();
             var ledger = new CreditLedger(options.InitialBalance);
             GenerationStore? generations = null;
-            media = new MediaHost(id => generations!.HasSucceeded(id), options.ApiKey, time);
-            generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, media.ResultUrl);
+            media = new MediaHost(id => generations!.HasSucceeded(id), options.ApiKey, time, options.DistinctResults);
+            generations = new GenerationStore(ledger, time, options.PollsUntilSucceeded, options.ProcessingTime, media.ResultUrl);
+            var book = new LedgerBook(generations, ledger, media);
             var files = new FileStore();
             var api = new FakeRivyaApi(
                 new ApiKeyCheck(options.ApiKey),
@@ -50,7 +52,8 @@ public sealed partial class FakeRivyaServer
                 ledger,
                 new GenerationsEndpoint(generations, options.RejectUnknownParams),
                 new FilesEndpoint(files, time, id => origin + MediaEndpoint.FilePath(id)),
-                new MediaEndpoint(generations, files))
+                new MediaEndpoint(generations, files),
+                book)
             {
                 RateLimiter = options.CreateRateLimit is null ? null : new CreateRateLimiter(options.CreateRateLimit, options.RateLimitWindow, time),
             };
@@ -58,7 +61,7 @@ public sealed partial class FakeRivyaServer
             var token = stopping.Token;
             listener.Serve(request => api.HandleAsync(request, token));
 
-            return new FakeRivyaServer(listener, options.ApiKey, stopping, log, faults, randomFaults, ledger, generations, files, api, media);
+            return new FakeRivyaServer(listener, options.ApiKey, stopping, log, faults, randomFaults, ledger, generations, files, api, media, book);
         }
         catch
         {

@@ -5,6 +5,7 @@ using Rivya.Sdk.Testing.Credits;
 using Rivya.Sdk.Testing.Faults;
 using Rivya.Sdk.Testing.Files;
 using Rivya.Sdk.Testing.Generations;
+using Rivya.Sdk.Testing.Ledger;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
 using Rivya.Sdk.Testing.Server;
@@ -44,6 +45,7 @@ public sealed partial class FakeRivyaServer : IDisposable, IAsyncDisposable
     private readonly FileStore _files;
     private readonly FakeRivyaApi _api;
     private readonly MediaHost _media;
+    private readonly LedgerBook _book;
     private int _disposed;
 
     private FakeRivyaServer(
@@ -57,7 +59,8 @@ public sealed partial class FakeRivyaServer : IDisposable, IAsyncDisposable
         GenerationStore generations,
         FileStore files,
         FakeRivyaApi api,
-        MediaHost media)
+        MediaHost media,
+        LedgerBook book)
     {
         _listener = listener;
         ApiKey = apiKey;
@@ -70,6 +73,7 @@ public sealed partial class FakeRivyaServer : IDisposable, IAsyncDisposable
         _files = files;
         _api = api;
         _media = media;
+        _book = book;
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>; give it to <c>RivyaClientOptions.BaseAddress</c>.</summary>

@@ -29,6 +29,20 @@ public sealed class FakeRivyaServerOptions
     public int PollsUntilSucceeded { get; set; } = 2;
 
     /// <summary>
+    /// How long a task processes at least, on <see cref="TimeProvider"/>, counted from its creation: a poll before then
+    /// answers <c>processing</c> even when <see cref="PollsUntilSucceeded"/> is reached. Default zero (polls alone
+    /// decide). For a fake in its own process that behaves like a slow service (the <c>FakeRivyaHost</c> sample).
+    /// </summary>
+    public TimeSpan ProcessingTime { get; set; }
+
+    /// <summary>
+    /// Whether each succeeded task's result serves bytes of its own: the result media followed by an MP4 <c>free</c> box
+    /// holding the task id, so a test can tell one task's file from another's. Default false: every result serves the
+    /// same bytes (<see cref="FakeRivyaServer.SetResultMedia"/>).
+    /// </summary>
+    public bool DistinctResults { get; set; }
+
+    /// <summary>
     /// Whether a <c>params</c> key the model does not document answers 400 <c>validation_failed</c>, as Rivya's
     /// "model-specific keys only" rule reads. Default true; set false to let parameters newer than this SDK through.
     /// </summary>
@@ -64,6 +78,7 @@ public sealed class FakeRivyaServerOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(ApiKey, "options.ApiKey");
         ArgumentOutOfRangeException.ThrowIfLessThan(PollsUntilSucceeded, 1, "options.PollsUntilSucceeded");
         ArgumentOutOfRangeException.ThrowIfNegative(InitialBalance, "options.InitialBalance");
+        ArgumentOutOfRangeException.ThrowIfLessThan(ProcessingTime, TimeSpan.Zero, "options.ProcessingTime");
         if (Port is < 0 or > IPEndPoint.MaxPort)
         {
             throw new ArgumentOutOfRangeException("options.Port", Port, "The port must be 0 (a free one) to 65535.");

@@ -7,6 +7,7 @@ internal sealed class CreditLedger
 {
     private readonly object _gate = new();
     private decimal _balance;
+    private int _debits;
 
     public CreditLedger(decimal initialBalance) => _balance = initialBalance;
 
@@ -17,6 +18,18 @@ internal sealed class CreditLedger
             lock (_gate)
             {
                 return _balance;
+            }
+        }
+    }
+
+    /// <summary>How many debits (charges) were made: one per task accepted; a refund does not undo the count.</summary>
+    public int Debits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _debits;
             }
         }
     }
@@ -41,6 +54,7 @@ internal sealed class CreditLedger
             }
 
             _balance -= amount;
+            _debits++;
             balance = _balance;
             return true;
         }

@@ -12,9 +12,10 @@ internal sealed class FakeTask
 {
     private readonly GenerationFailure? _plannedFailure;
 
-    public FakeTask(string id, ModelDefinition model, DateTimeOffset now, GenerationFailure? plannedFailure)
+    public FakeTask(string id, ModelDefinition model, DateTimeOffset now, GenerationFailure? plannedFailure, string? idempotencyKey)
     {
         Id = id;
+        IdempotencyKey = idempotencyKey;
         Model = model.Id;
         ReservedCredits = model.BaseCredits;
         CreatedAt = now;
@@ -25,6 +26,9 @@ internal sealed class FakeTask
     public string Id { get; }
 
     public string Model { get; }
+
+    /// <summary>The <c>Idempotency-Key</c> of the create that made the task, if it had one.</summary>
+    public string? IdempotencyKey { get; }
 
     public string Status { get; private set; } = "queued";
 
@@ -45,10 +49,11 @@ internal sealed class FakeTask
     public bool IsTerminal => Status is "succeeded" or "failed";
 
     /// <summary>
-    /// Moves the task one step for a poll. Returns the credits to refund: the reservation of a task that just
-    /// failed (the fake's assumption: a failed task is not charged), else 0.
+    /// Moves the task one step for a poll; it ends on the poll that reaches <paramref name="pollsUntilDone"/> once
+    /// <paramref name="processingTime"/> has passed since its creation. Returns the credits to refund: the reservation
+    /// of a task that just failed (the fake's assumption: a failed task is not charged), else 0.
     /// </summary>
-    public decimal Advance(DateTimeOffset now, int pollsUntilDone, string resultUrl)
+    public decimal Advance(DateTimeOffset now, int pollsUntilDone, TimeSpan processingTime, string resultUrl)
     {
         if (IsTerminal)
         {
@@ -57,7 +62,7 @@ internal sealed class FakeTask
 
         Polls++;
         UpdatedAt = now;
-        if (Polls < pollsUntilDone)
+        if (Polls < pollsUntilDone || now - CreatedAt < processingTime)
         {
             Status = "processing";
             return 0;

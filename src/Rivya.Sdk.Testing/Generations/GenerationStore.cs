@@ -19,15 +19,17 @@ internal sealed class GenerationStore
     private readonly CreditLedger _ledger;
     private readonly TimeProvider _time;
     private readonly int _pollsUntilDone;
+    private readonly TimeSpan _processingTime;
     private readonly Func<string, string> _resultUrl;
     private int _active;
     private int _activeHighWater;
 
-    public GenerationStore(CreditLedger ledger, TimeProvider time, int pollsUntilDone, Func<string, string> resultUrl)
+    public GenerationStore(CreditLedger ledger, TimeProvider time, int pollsUntilDone, TimeSpan processingTime, Func<string, string> resultUrl)
     {
         _ledger = ledger;
         _time = time;
         _pollsUntilDone = pollsUntilDone;
+        _processingTime = processingTime;
         _resultUrl = resultUrl;
     }
 
@@ -93,7 +95,7 @@ internal sealed class GenerationStore
             }
 
             var failure = _plannedFailures.Count > 0 ? _plannedFailures.Dequeue() : null;
-            var task = new FakeTask(FakeIds.Task(), model, _time.GetUtcNow(), failure);
+            var task = new FakeTask(FakeIds.Task(), model, _time.GetUtcNow(), failure, idempotencyKey);
             _tasks.Add(task.Id, task);
             _active++;
             _activeHighWater = Math.Max(_activeHighWater, _active);
@@ -117,7 +119,7 @@ internal sealed class GenerationStore
             }
 
             var wasTerminal = task.IsTerminal;
-            var refund = task.Advance(_time.GetUtcNow(), _pollsUntilDone, _resultUrl(task.Id));
+            var refund = task.Advance(_time.GetUtcNow(), _pollsUntilDone, _processingTime, _resultUrl(task.Id));
             if (!wasTerminal && task.IsTerminal)
             {
                 _active--;
@@ -128,6 +130,22 @@ internal sealed class GenerationStore
             }
 
             return TaskJsonWriter.Write(task);
+        }
+    }
+
+    /// <summary>Every task as it is now, oldest first (what the ledger shows).</summary>
+    public IReadOnlyList<TaskSummary> Snapshot()
+    {
+        lock (_gate)
+        {
+            var tasks = new List<TaskSummary>(_tasks.Count);
+            foreach (var task in _tasks.Values)
+            {
+                tasks.Add(new TaskSummary(task.Id, task.IdempotencyKey, task.Model, task.Status, task.CreatedAt));
+            }
+
+            tasks.Sort((a, b) => a.CreatedAt.CompareTo(b.CreatedAt));
+            return tasks;
         }
     }
 

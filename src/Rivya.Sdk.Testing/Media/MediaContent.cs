@@ -27,4 +27,22 @@ internal sealed class MediaContent
     public string ETag { get; }
 
     public static MediaContent Of(byte[] bytes) => new(bytes ?? throw new ArgumentNullException(nameof(bytes)));
+
+    /// <summary>
+    /// These bytes followed by an ISO-BMFF <c>free</c> box holding <paramref name="tag"/> (UTF-8), so each task's result
+    /// differs while it still reads as MP4 (a <c>free</c> box is skipped by any reader), with its own <c>ETag</c>.
+    /// </summary>
+    public MediaContent Tagged(string tag)
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes(tag);
+        var box = new byte[Bytes.Length + 8 + text.Length];
+        Bytes.CopyTo(box, 0);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(box.AsSpan(Bytes.Length), 8 + text.Length);
+        "free"u8.CopyTo(box.AsSpan(Bytes.Length + 4));
+        text.CopyTo(box, Bytes.Length + 8);
+        return new MediaContent(box) { Source = this };
+    }
+
+    /// <summary>The content this one was tagged from, if it was.</summary>
+    public MediaContent? Source { get; private init; }
 }

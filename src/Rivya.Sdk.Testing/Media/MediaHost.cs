@@ -23,10 +23,10 @@ internal sealed class MediaHost : IDisposable
     private readonly MediaRequestLog _log;
     private readonly MediaResponder _responder;
 
-    public MediaHost(Func<string, bool> hasSucceeded, string apiKey, TimeProvider time)
+    public MediaHost(Func<string, bool> hasSucceeded, string apiKey, TimeProvider time, bool distinctResults)
     {
         _log = new MediaRequestLog(apiKey, time);
-        _responder = new MediaResponder(hasSucceeded);
+        _responder = new MediaResponder(hasSucceeded, distinctResults);
         _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(64);
@@ -42,6 +42,9 @@ internal sealed class MediaHost : IDisposable
     public IReadOnlyList<FakeRequest> Requests => _log.Snapshot();
 
     public string ResultUrl(string taskId) => BaseAddress.AbsoluteUri.TrimEnd('/') + MediaResponder.PathPrefix + Uri.EscapeDataString(taskId) + ".mp4";
+
+    /// <summary>The exact bytes task <paramref name="taskId"/>'s result URL serves now (when it has succeeded).</summary>
+    public byte[] ContentFor(string taskId) => _responder.ContentFor(taskId).Bytes;
 
     public void SetContent(byte[] bytes) => _responder.SetContent(bytes);
 

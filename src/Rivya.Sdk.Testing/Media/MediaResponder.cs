@@ -20,11 +20,17 @@ internal sealed class MediaResponder
     private const int ChunkSize = 64 * 1024;
 
     private readonly Func<string, bool> _hasSucceeded;
+    private readonly bool _distinct;
+    private readonly ConcurrentDictionary<string, MediaContent> _tagged = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<MediaFault> _faults = new();
     private MediaContent _content = MediaContent.Of(MediaContent.TinyMp4);
     private long _bytesServed;
 
-    public MediaResponder(Func<string, bool> hasSucceeded) => _hasSucceeded = hasSucceeded;
+    public MediaResponder(Func<string, bool> hasSucceeded, bool distinct)
+    {
+        _hasSucceeded = hasSucceeded;
+        _distinct = distinct;
+    }
 
     public long BytesServed => Interlocked.Read(ref _bytesServed);
 
@@ -34,11 +40,27 @@ internal sealed class MediaResponder
 
     public void Enqueue(MediaFault fault) => _faults.Enqueue(fault);
 
+    /// <summary>What task <paramref name="taskId"/>'s result serves now: the content, tagged with the id when results are distinct.</summary>
+    public MediaContent ContentFor(string taskId)
+    {
+        var content = Volatile.Read(ref _content);
+        if (!_distinct)
+        {
+            return content;
+        }
+
+        // One tagged copy per task and content version, so its ETag stays put between a download and its resume.
+        return _tagged.AddOrUpdate(
+            taskId,
+            static (id, c) => c.Tagged(id),
+            static (id, old, c) => ReferenceEquals(old.Source, c) ? old : c.Tagged(id),
+            content);
+    }
+
     public void ClearFaults() => _faults.Clear();
 
     public async Task AnswerAsync(Socket socket, MediaRequestHead head, CancellationToken token)
     {
-        var content = Volatile.Read(ref _content);
         var name = head.Path.StartsWith(PathPrefix, StringComparison.Ordinal) ? Uri.UnescapeDataString(head.Path[PathPrefix.Length..]) : null;
         if (head.Method != "GET" || name is null || !name.EndsWith(".mp4", StringComparison.Ordinal) || !_hasSucceeded(name[..^4]))
         {
@@ -46,6 +68,7 @@ internal sealed class MediaResponder
             return;
         }
 
+        var content = ContentFor(name[..^4]);
         _faults.TryDequeue(out var fault);
         if (fault is { Kind: MediaFaultKind.Status })
         {

@@ -7,6 +7,7 @@ using Rivya.Sdk.Testing.Faults;
 using Rivya.Sdk.Testing.Files;
 using Rivya.Sdk.Testing.Generations;
 using Rivya.Sdk.Testing.Http;
+using Rivya.Sdk.Testing.Ledger;
 using Rivya.Sdk.Testing.Logging;
 using Rivya.Sdk.Testing.Media;
 using Rivya.Sdk.Testing.RateLimits;
@@ -32,6 +33,7 @@ internal sealed class FakeRivyaApi
     private readonly GenerationsEndpoint _generations;
     private readonly FilesEndpoint _files;
     private readonly MediaEndpoint _media;
+    private readonly LedgerBook _book;
 
     /// <summary>What <c>GET /api/v1/models</c> answers; set by <see cref="FakeRivyaServer.ModelCatalogJson"/>.</summary>
     internal CatalogOverride Catalog { get; } = new();
@@ -48,7 +50,8 @@ internal sealed class FakeRivyaApi
         CreditLedger ledger,
         GenerationsEndpoint generations,
         FilesEndpoint files,
-        MediaEndpoint media)
+        MediaEndpoint media,
+        LedgerBook book)
     {
         _apiKey = apiKey;
         _time = time;
@@ -59,6 +62,7 @@ internal sealed class FakeRivyaApi
         _generations = generations;
         _files = files;
         _media = media;
+        _book = book;
     }
 
     public async Task<IResponseMessage> HandleAsync(IRequestMessage message, CancellationToken stopping)
@@ -66,6 +70,10 @@ internal sealed class FakeRivyaApi
         var request = IncomingRequest.From(message);
         var keyStatus = _apiKey.Check(request);
         _log.Add(request, keyStatus, _time.GetUtcNow());
+        if (request.Method == "POST" && request.Path.TrimEnd('/') == ApiPrefix + "generations")
+        {
+            _book.CountCreate();
+        }
 
         var fault = _faults.TryTake() ?? (request.Path.StartsWith(ApiPrefix, StringComparison.Ordinal) ? _randomFaults.TryTake() : null);
         if (fault is not null)
@@ -99,6 +107,11 @@ internal sealed class FakeRivyaApi
         if (isGet && path == ModelsPath)
         {
             return FakeResponse.Json(200, Catalog.Current);
+        }
+
+        if (isGet && path == LedgerBook.Path)
+        {
+            return FakeResponse.Json(200, _book.Json());
         }
 
         if (isGet && path.StartsWith(MediaEndpoint.PathPrefix, StringComparison.Ordinal))

@@ -63,16 +63,25 @@ public sealed class ModelParameter
     /// <summary>The name of the typed record's property for this parameter: the wire key in PascalCase.</summary>
     internal string PropertyName { get; }
 
-    /// <summary>Whether <paramref name="wireValue"/> is one of a select's documented options (exact, case-sensitive).</summary>
-    internal bool IsAllowed(string wireValue) => Kind switch
+    /// <summary>
+    /// Whether <paramref name="wireValue"/>, as text, is a value this parameter documents: one of a select's
+    /// <see cref="Options"/> (exact, case-sensitive, as sent on the wire), a finite number within a number's range
+    /// (invariant culture, e.g. <c>0.5</c>), or any text. The catalogue's one rule, for callers that hold values as
+    /// strings (a command line's <c>key=value</c>, a CSV cell); nothing is sent.
+    /// </summary>
+    /// <param name="wireValue">The value as text.</param>
+    /// <returns>True when the value is allowed.</returns>
+    public bool IsAllowed(string wireValue) => Kind switch
     {
         ModelParameterKind.Select => Array.IndexOf(_options, wireValue) >= 0,
         ModelParameterKind.Text => true,
         _ => double.TryParse(wireValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && IsAllowed(number),
     };
 
-    /// <summary>Whether <paramref name="value"/> is finite and inside a number parameter's inclusive range.</summary>
-    internal bool IsAllowed(double value) =>
+    /// <summary>Whether <paramref name="value"/> is finite and inside a number parameter's inclusive range (false for other kinds).</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>True when this is a number parameter and the value is allowed.</returns>
+    public bool IsAllowed(double value) =>
         Kind == ModelParameterKind.Number
         && !double.IsNaN(value) && !double.IsInfinity(value)
         && (Minimum is not { } min || value >= min)
