@@ -1,3 +1,4 @@
+using Rivya.Cli;
 using Rivya.Cli.Cli;
 
 // rivya: the entry point. Everything a test needs to drive in-process goes through CliContext.

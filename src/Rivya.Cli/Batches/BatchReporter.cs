@@ -28,7 +28,7 @@ internal sealed class BatchReporter
     {
         _context = context;
         _json = json;
-        _console = json ? null : Terminal.For(context);
+        _console = json ? null : Terminal.For(context.Out);
     }
 
     public int Succeeded => Volatile.Read(ref _succeeded);

@@ -55,7 +55,7 @@ internal static class DryRunReport
             return;
         }
 
-        var console = Terminal.For(context);
+        var console = Terminal.For(context.Out);
         var table = new Table().AddColumns("Row", "Action", "Model", "Estimated credits");
         foreach (var item in plan)
         {

@@ -72,7 +72,11 @@ internal sealed class Journal : IDisposable
 
     public void Ended(string row, string taskId, string status, decimal credits, string? errorCode, string? errorMessage) => Append(new JsonObject
     {
-        ["event"] = "ended", ["row"] = row, ["task_id"] = taskId, ["status"] = status, ["credits"] = credits,
+        ["event"] = "ended",
+        ["row"] = row,
+        ["task_id"] = taskId,
+        ["status"] = status,
+        ["credits"] = credits,
         ["error"] = errorCode is null && errorMessage is null ? null : new JsonObject { ["code"] = errorCode, ["message"] = errorMessage },
     });
 

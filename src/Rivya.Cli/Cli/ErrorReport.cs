@@ -1,9 +1,8 @@
 using System;
 using System.IO;
 using System.Text;
-using Rivya.Sdk;
-
 using Rivya.Cli.Output;
+using Rivya.Sdk;
 
 namespace Rivya.Cli.Cli;
 

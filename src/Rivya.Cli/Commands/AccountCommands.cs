@@ -14,7 +14,7 @@ internal static class AccountCommands
     {
         var json = CommonOptions.Json();
         var command = new Command("credits", "Show the account's credit balance.") { json };
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             ClientSetup.RequireKey(context);
             using var client = ClientSetup.CreateClient(context);
@@ -30,7 +30,7 @@ internal static class AccountCommands
     {
         var json = CommonOptions.Json();
         var command = new Command("models", "List the models Rivya offers (no key needed).") { json };
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             using var client = ClientSetup.CreateClient(context);
             var models = await client.Models.ListAsync(context.Interrupts.Stopping).ConfigureAwait(false);
@@ -57,7 +57,7 @@ internal static class AccountCommands
     {
         var json = CommonOptions.Json();
         var command = new Command("check-catalog", "Compare this rivya's built-in model rules with Rivya's live catalogue; exit 1 when they differ.") { json };
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             using var client = ClientSetup.CreateClient(context);
             var check = await client.Models.CheckCatalogAsync(context.Interrupts.Stopping).ConfigureAwait(false);
@@ -92,6 +92,6 @@ internal static class AccountCommands
             return;
         }
 
-        live(Terminal.For(context));
+        live(Terminal.For(context.Out));
     }
 }

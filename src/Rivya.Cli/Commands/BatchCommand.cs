@@ -30,7 +30,7 @@ internal static class BatchCommand
             file, output, concurrency, budget, dryRun, retryFailed, json,
         };
 
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             var parallel = result.GetValue(concurrency);
             if (parallel is < 1 or > 64)
@@ -101,9 +101,9 @@ internal static class BatchCommand
             }
 
             reporter.Summary(pending);
-            if (exitCode == ExitCodes.Cancelled || pending > 0)
+            if (pending > 0 || exitCode is not (ExitCodes.Ok or ExitCodes.SomeFailed))
             {
-                await context.Error.WriteLineAsync(FormattableString.Invariant($"{pending} row(s) not finished; the journal in {Printable.Text(folder)} has every step. Resume with:\n  {ShellQuote.Command(result.Tokens.Select(t => t.Value).Prepend("batch"))}")).ConfigureAwait(false);
+                await context.Error.WriteLineAsync(FormattableString.Invariant($"{pending} row(s) not started or interrupted; the journal in {Printable.Text(folder)} has every step (a row with an error is tried again, with its key). Resume with:\n  {ShellQuote.Command(result.Tokens.Select(t => t.Value))}")).ConfigureAwait(false);
             }
 
             return exitCode;

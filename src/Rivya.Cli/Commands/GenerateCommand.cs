@@ -34,7 +34,7 @@ internal static class GenerateCommand
             model, prompt, param, image, clientRequestId, key, noWait, output, overwrite, json,
         };
 
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             var builder = new RequestBuilder(result.GetValue(model), result.GetValue(prompt), result.GetValue(clientRequestId));
             foreach (var pair in result.GetValue(param) ?? [])
@@ -113,7 +113,7 @@ internal static class GenerateCommand
             var message = ErrorReport.Message(e)["error: ".Length..];
             throw new CliException(
                 exitCode,
-                $"{message}\nThe create's outcome is unknown: the task may exist (idempotency key {ShellQuote.Quote(key)}). Finish the job without paying twice:\n  {ShellQuote.Command(["generate", .. again])}");
+                $"{message}\nThe create's outcome is unknown: the task may exist (idempotency key {ShellQuote.Quote(key)}). Finish the job without paying twice:\n  {ShellQuote.Command(again)}");
         }
     }
 

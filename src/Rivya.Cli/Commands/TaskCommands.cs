@@ -13,7 +13,7 @@ internal static class TaskCommands
         var id = CommonOptions.TaskId();
         var json = CommonOptions.Json();
         var command = new Command("status", "Show a task's status.") { id, json };
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             ClientSetup.RequireKey(context);
             using var client = ClientSetup.CreateClient(context);
@@ -31,7 +31,7 @@ internal static class TaskCommands
         var overwrite = CommonOptions.Overwrite();
         var json = CommonOptions.Json();
         var command = new Command("wait", "Wait for a task to end, showing its status as it changes; with --out, download the result.") { id, output, overwrite, json };
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             var runner = new TaskRunner(context, CommonOptions.UseJson(context, result.GetValue(json)));
             var path = result.GetValue(output) is { } given ? runner.CheckOut(given, result.GetValue(overwrite)) : null;
@@ -48,7 +48,7 @@ internal static class TaskCommands
         var output = CommonOptions.Out("Where to save the video (default: <task-id>.mp4 in the current folder).");
         var overwrite = CommonOptions.Overwrite();
         var command = new Command("download", "Download a succeeded task's video (resumable; never creates a task).") { id, output, overwrite };
-        command.SetAction(result => CliApp.GuardAsync(context, async () =>
+        command.SetAction(result => CommandGuard.RunAsync(context, async () =>
         {
             var taskId = result.GetRequiredValue(id);
             var runner = new TaskRunner(context, CommonOptions.UseJson(context, json: false));

@@ -41,7 +41,7 @@ internal sealed class TaskRunner
     public async Task<int> WaitAndDownloadAsync(RivyaClient client, string taskId, string? path, bool download, bool overwrite)
     {
         var stopping = _context.Interrupts.Stopping;
-        var console = _json ? null : Terminal.For(_context);
+        var console = _json ? null : Terminal.For(_context.Out);
         Generation done;
         try
         {
@@ -83,7 +83,7 @@ internal sealed class TaskRunner
     {
         if (!_json)
         {
-            Terminal.For(_context).MarkupLine($"Saved [bold]{Markup.Escape(file.FullName)}[/] ({file.Length.ToString(CultureInfo.InvariantCulture)} bytes)");
+            Terminal.For(_context.Out).MarkupLine($"Saved [bold]{Markup.Escape(file.FullName)}[/] ({file.Length.ToString(CultureInfo.InvariantCulture)} bytes)");
         }
         else if (task is not null)
         {
@@ -109,7 +109,7 @@ internal sealed class TaskRunner
         }
         else
         {
-            Describe(Terminal.For(_context), task);
+            Describe(Terminal.For(_context.Out), task);
         }
     }
 

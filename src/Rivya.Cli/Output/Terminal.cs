@@ -1,15 +1,15 @@
-using Rivya.Cli.Cli;
+using System.IO;
 using Spectre.Console;
 
 namespace Rivya.Cli.Output;
 
-/// <summary>A Spectre.Console console over the context's stdout (what a person sees on a terminal).</summary>
+/// <summary>A Spectre.Console console over stdout (what a person sees on a terminal).</summary>
 internal static class Terminal
 {
-    public static IAnsiConsole For(CliContext context) =>
+    public static IAnsiConsole For(TextWriter output) =>
         AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(context.Out),
+            Out = new AnsiConsoleOutput(output),
             Interactive = InteractionSupport.No,
         });
 }

@@ -2,9 +2,10 @@ using System;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Cli.Cli;
 using Rivya.Cli.Commands;
 
-namespace Rivya.Cli.Cli;
+namespace Rivya.Cli;
 
 /// <summary>
 /// Parses the arguments (System.CommandLine) and runs one command. A parse error exits 2 before anything is sent;
@@ -48,21 +49,5 @@ internal static class CliApp
             EnableDefaultExceptionHandler = false,
         };
         return await parsed.InvokeAsync(configuration, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    /// <summary>Runs a command's body: its failures become an exit code and a message on stderr.</summary>
-    public static async Task<int> GuardAsync(CliContext context, Func<Task<int>> body)
-    {
-        try
-        {
-            return await body().ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The last line of defence: every failure is an exit code and a message, never a stack trace.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            await context.Error.WriteLineAsync(ErrorReport.Message(e)).ConfigureAwait(false);
-            return ErrorReport.ExitCode(e);
-        }
     }
 }
