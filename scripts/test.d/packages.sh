@@ -25,9 +25,9 @@ for id in Rivya.Sdk Rivya.Sdk.Testing; do
     # The fake reads Rivya.Sdk's internals: it must depend on exactly its own version, in every target group.
     deps=$(grep -o '<dependency id="Rivya.Sdk" [^>]*>' <<<"$nuspec" || true)
     [ -n "$deps" ] || { echo "Rivya.Sdk.Testing does not depend on Rivya.Sdk"; exit 1; }
-    if grep -v "version=\"\[$version\]\"" <<<"$deps" | grep -q .; then
-      echo "Rivya.Sdk.Testing must depend on exactly Rivya.Sdk [$version], found:"; echo "$deps"; exit 1
-    fi
+    # No pipe into grep -q (see above): the lines that are not the exact version, read into a variable.
+    other=$(grep -v "version=\"\[$version\]\"" <<<"$deps" || true)
+    [ -z "$other" ] || { echo "Rivya.Sdk.Testing must depend on exactly Rivya.Sdk [$version], found:"; echo "$deps"; exit 1; }
   fi
   if [ "$id" = Rivya.Sdk ]; then
     for tfm in netstandard2.0 net8.0 net10.0; do
