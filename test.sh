@@ -8,6 +8,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Every build here runs every check: no quickstart fast path (Directory.Build.props).
+export RIVYA_FULL_BUILD=1
 results=artifacts/test-results
 rm -rf "$results" artifacts/net8-test
 mkdir -p "$results"

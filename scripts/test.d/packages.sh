@@ -21,6 +21,14 @@ for id in Rivya.Sdk Rivya.Sdk.Testing; do
   # gives unzip a SIGPIPE (exit 141), which is how a clean package once failed CI.
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   grep -q '<repository ' <<<"$nuspec" || { echo "$id package lacks SourceLink repository metadata"; exit 1; }
+  if [ "$id" = Rivya.Sdk.Testing ]; then
+    # The fake reads Rivya.Sdk's internals: it must depend on exactly its own version, in every target group.
+    deps=$(grep -o '<dependency id="Rivya.Sdk" [^>]*>' <<<"$nuspec" || true)
+    [ -n "$deps" ] || { echo "Rivya.Sdk.Testing does not depend on Rivya.Sdk"; exit 1; }
+    # No pipe into grep -q (see above): the lines that are not the exact version, read into a variable.
+    other=$(grep -v "version=\"\[$version\]\"" <<<"$deps" || true)
+    [ -z "$other" ] || { echo "Rivya.Sdk.Testing must depend on exactly Rivya.Sdk [$version], found:"; echo "$deps"; exit 1; }
+  fi
   if [ "$id" = Rivya.Sdk ]; then
     for tfm in netstandard2.0 net8.0 net10.0; do
       grep -q "lib/$tfm/Rivya.Sdk.dll" <<<"$listing" || { echo "Rivya.Sdk lacks $tfm"; exit 1; }

@@ -4,6 +4,8 @@
 # a step; it also writes artifacts/test-results/samples.trx so the suite's "N passed, N failed" counts the samples.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+# The samples are built with every check, and run from that build: no quickstart fast path (Directory.Build.props).
+export RIVYA_FULL_BUILD=1
 
 limit=120
 results=artifacts/test-results

@@ -12,6 +12,7 @@ public sealed record BatchOptions
     public const int MaxConcurrencyLimit = 10_000;
 
     private readonly int _maxConcurrency = 4;
+    private readonly string? _runId;
 
     /// <summary>
     /// At most this many items are in flight at once, counting an item from its create to the end of its wait. Default
@@ -28,16 +29,35 @@ public sealed record BatchOptions
 
     /// <summary>
     /// The schedule and timeout of each item's wait (its <see cref="WaitOptions.Timeout"/> counts per item, from its
-    /// create). Null for the defaults of <see cref="WaitOptions"/>. <see cref="WaitOptions.Progress"/>, when set,
+    /// create). Each property not set here (all of them, when null) comes from the client's
+    /// <see cref="RivyaClientOptions.DefaultWaitOptions"/>, else the defaults of <see cref="WaitOptions"/>. <see cref="WaitOptions.Progress"/>, when set,
     /// hears every item's changes.
     /// </summary>
     public WaitOptions? Wait { get; init; }
 
     /// <summary>
+    /// A name for this run of the batch, mixed into every key the SDK derives (not into a
+    /// <see cref="GenerationRequest.ClientRequestId"/> or a selector's key, used as they are). Null (the default): a
+    /// re-run of the same requests reaches the tasks of the run before and pays nothing again, which is what makes a
+    /// re-run after a crash safe, and also means an identical batch run twice returns the first run's videos. Give
+    /// each run you want new takes from its own id (<c>"2024-06-01-take-2"</c>), and the same id again to resume that
+    /// run. Only its hash is sent.
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty or only whitespace.</exception>
+    public string? RunId
+    {
+        get => _runId;
+        init => _runId = value is null || value.Trim().Length > 0
+            ? value
+            : throw new ArgumentException("RunId must be null or a non-blank string (a name for this run of the batch).", nameof(RunId));
+    }
+
+    /// <summary>
     /// Makes the <c>Idempotency-Key</c> of an item from the request and its index in the batch. It must give the same
     /// key for the same item on every run: that is what lets a re-run after a crash reach the tasks already created
     /// instead of paying again. Null (the default): the request's <see cref="GenerationRequest.ClientRequestId"/> is
-    /// the key, and when that is not set either, a key derived from the request's content and its index.
+    /// the key, and when that is not set either, a key derived from the request's content, its index and
+    /// <see cref="RunId"/>.
     /// </summary>
     public Func<GenerationRequest, int, string>? IdempotencyKeySelector { get; init; }
 

@@ -13,24 +13,11 @@ internal static class BatchPreflight
     /// <exception cref="RivyaBatchBudgetException">The estimate is above the balance.</exception>
     public static async Task CheckAsync(IReadOnlyList<GenerationRequest> requests, BatchCalls calls, Func<CancellationToken, Task<CreditBalance>> readBalance, CancellationToken cancellationToken)
     {
-        decimal estimate = 0;
-        var unknown = 0;
-        foreach (var request in requests)
-        {
-            if (request.EstimateCredits() is { } cost)
-            {
-                estimate += cost;
-            }
-            else
-            {
-                unknown++;
-            }
-        }
-
+        var estimate = requests.EstimateCredits();
         var balance = await calls.RunAsync(readBalance, cancellationToken).ConfigureAwait(false);
-        if (estimate > balance.CurrentCredits)
+        if (estimate.Credits > balance.CurrentCredits)
         {
-            throw new RivyaBatchBudgetException(estimate, balance.CurrentCredits, unknown);
+            throw new RivyaBatchBudgetException(estimate.Credits, balance.CurrentCredits, estimate.UnknownCount);
         }
     }
 }

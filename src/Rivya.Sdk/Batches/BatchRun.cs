@@ -117,7 +117,7 @@ internal sealed class BatchRun : IDisposable
     private async Task<BatchItemResult?> RunItemAsync(int index, CancellationToken cancellationToken)
     {
         var request = _requests[index];
-        var key = BatchKeys.For(request, index, _options.IdempotencyKeySelector);
+        var key = BatchKeys.For(request, index, _options.IdempotencyKeySelector, _options.RunId);
         Generation? seen = null;
         var sent = false;
         try

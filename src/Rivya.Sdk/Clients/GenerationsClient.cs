@@ -109,7 +109,7 @@ public class GenerationsClient : IGenerationCalls
     /// keeps waiting. Resume a wait with a saved id or <see cref="RivyaException.TaskId"/>.
     /// </remarks>
     /// <param name="id">The task id (<see cref="Generation.Id"/>).</param>
-    /// <param name="options">Schedule, timeout, progress; null for <see cref="RivyaClientOptions.DefaultWaitOptions"/>, else the defaults.</param>
+    /// <param name="options">Schedule, timeout, progress; each property not set comes from <see cref="RivyaClientOptions.DefaultWaitOptions"/>, else the defaults.</param>
     /// <param name="cancellationToken">Ends the wait at once, mid-sleep or mid-poll; nothing is cancelled server-side.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank, or <paramref name="options"/> do not fit together.</exception>
     /// <exception cref="RivyaGenerationFailedException">The task ended <c>failed</c>; its <c>Generation</c> carries the error.</exception>

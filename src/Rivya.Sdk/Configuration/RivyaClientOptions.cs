@@ -73,7 +73,8 @@ public sealed class RivyaClientOptions
 
     /// <summary>
     /// The schedule, timeout and progress of a wait (<c>WaitForCompletionAsync</c>, <c>CreateAndWaitAsync</c>,
-    /// <c>WatchAsync</c>) that is given no <see cref="Sdk.WaitOptions"/> of its own. Default null: the defaults of
+    /// <c>WatchAsync</c>, a batch) that is given no <see cref="Sdk.WaitOptions"/> of its own, and every property that a
+    /// given one does not set. Default null: the defaults of
     /// <see cref="Sdk.WaitOptions"/> (first poll after 2.5 s, up to 30 minutes). Tests against a fake server set a
     /// zero-delay schedule here (<c>FakeRivyaServer.CreateClient()</c> does), so code under test waits in milliseconds.
     /// Not read from configuration.

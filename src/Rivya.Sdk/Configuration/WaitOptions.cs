@@ -10,7 +10,9 @@ namespace Rivya.Sdk;
 /// most 30 minutes.
 /// </summary>
 /// <remarks>
-/// Each property is checked when it is set (<see cref="ArgumentOutOfRangeException"/>); the combination
+/// A <see cref="WaitOptions"/> given to a call (or as <c>BatchOptions.Wait</c>) overrides only the properties it sets:
+/// every other one comes from the client's <see cref="RivyaClientOptions.DefaultWaitOptions"/> (when that is set), so
+/// <c>new WaitOptions { OnStatusChanged = ... }</c> keeps a test client's fast schedule. Each property is checked when it is set (<see cref="ArgumentOutOfRangeException"/>); the combination
 /// (<see cref="PollInterval"/> not above <see cref="MaxPollInterval"/>) is checked when a wait starts
 /// (<see cref="ArgumentException"/>). All times run on <see cref="RivyaClientOptions.TimeProvider"/>.
 /// </remarks>
@@ -28,6 +30,25 @@ public sealed record WaitOptions
     private readonly TimeSpan _maxPollInterval = TimeSpan.FromSeconds(15);
     private readonly TimeSpan _timeout = TimeSpan.FromMinutes(30);
     private readonly double _jitter = 0.1;
+    private readonly IProgress<Generation>? _progress;
+    private readonly Action<Generation>? _onStatusChanged;
+
+    // The properties set by an initializer or a `with`: the others are inherited from the client's default.
+    private readonly Member _set;
+
+    [Flags]
+    private enum Member
+    {
+        None = 0,
+        InitialDelay = 1,
+        PollInterval = 2,
+        PollIntervalMultiplier = 4,
+        MaxPollInterval = 8,
+        Timeout = 16,
+        Jitter = 32,
+        Progress = 64,
+        OnStatusChanged = 128,
+    }
 
     /// <summary>
     /// The sleep before the first poll. Default 2.5 seconds. Zero polls at once (useful when resuming a wait on a task
@@ -37,7 +58,11 @@ public sealed record WaitOptions
     public TimeSpan InitialDelay
     {
         get => _initialDelay;
-        init => _initialDelay = CheckDelay(value, allowZero: true, nameof(InitialDelay));
+        init
+        {
+            _initialDelay = CheckDelay(value, allowZero: true, nameof(InitialDelay));
+            _set |= Member.InitialDelay;
+        }
     }
 
     /// <summary>
@@ -48,7 +73,11 @@ public sealed record WaitOptions
     public TimeSpan PollInterval
     {
         get => _pollInterval;
-        init => _pollInterval = CheckDelay(value, allowZero: false, nameof(PollInterval));
+        init
+        {
+            _pollInterval = CheckDelay(value, allowZero: false, nameof(PollInterval));
+            _set |= Member.PollInterval;
+        }
     }
 
     /// <summary>
@@ -59,9 +88,13 @@ public sealed record WaitOptions
     public double PollIntervalMultiplier
     {
         get => _pollIntervalMultiplier;
-        init => _pollIntervalMultiplier = value is >= 1 and <= 10
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(PollIntervalMultiplier), value, "PollIntervalMultiplier must be a finite number between 1 and 10 (1 keeps the interval constant).");
+        init
+        {
+            _pollIntervalMultiplier = value is >= 1 and <= 10
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(PollIntervalMultiplier), value, "PollIntervalMultiplier must be a finite number between 1 and 10 (1 keeps the interval constant).");
+            _set |= Member.PollIntervalMultiplier;
+        }
     }
 
     /// <summary>
@@ -72,7 +105,11 @@ public sealed record WaitOptions
     public TimeSpan MaxPollInterval
     {
         get => _maxPollInterval;
-        init => _maxPollInterval = CheckDelay(value, allowZero: false, nameof(MaxPollInterval));
+        init
+        {
+            _maxPollInterval = CheckDelay(value, allowZero: false, nameof(MaxPollInterval));
+            _set |= Member.MaxPollInterval;
+        }
     }
 
     /// <summary>
@@ -86,9 +123,13 @@ public sealed record WaitOptions
     public TimeSpan Timeout
     {
         get => _timeout;
-        init => _timeout = value == System.Threading.Timeout.InfiniteTimeSpan
-            ? value
-            : CheckDelay(value, allowZero: false, nameof(Timeout), " or Timeout.InfiniteTimeSpan");
+        init
+        {
+            _timeout = value == System.Threading.Timeout.InfiniteTimeSpan
+                ? value
+                : CheckDelay(value, allowZero: false, nameof(Timeout), " or Timeout.InfiniteTimeSpan");
+            _set |= Member.Timeout;
+        }
     }
 
     /// <summary>
@@ -100,9 +141,13 @@ public sealed record WaitOptions
     public double Jitter
     {
         get => _jitter;
-        init => _jitter = value is >= 0 and <= MaxJitter
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Jitter), value, "Jitter must be a fraction between 0 and 0.5 (0.1 means ±10%).");
+        init
+        {
+            _jitter = value is >= 0 and <= MaxJitter
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(Jitter), value, "Jitter must be a fraction between 0 and 0.5 (0.1 means ±10%).");
+            _set |= Member.Jitter;
+        }
     }
 
     /// <summary>
@@ -113,14 +158,47 @@ public sealed record WaitOptions
     /// In <c>CreateAndWaitAsync</c> its first call is guaranteed to carry the created task, right after the create and
     /// before the first sleep: the place to persist the task id (with a synchronous implementation).
     /// </summary>
-    public IProgress<Generation>? Progress { get; init; }
+    public IProgress<Generation>? Progress
+    {
+        get => _progress;
+        init
+        {
+            _progress = value;
+            _set |= Member.Progress;
+        }
+    }
 
     /// <summary>
     /// Called inline, on the waiting thread, each time the generation's status changes (the first status read
     /// included): every call happens in order and before the wait returns or yields. Null by default. Keep it short;
     /// an exception it throws ends the wait with that exception. Called before <see cref="Progress"/> when both are set.
     /// </summary>
-    public Action<Generation>? OnStatusChanged { get; init; }
+    public Action<Generation>? OnStatusChanged
+    {
+        get => _onStatusChanged;
+        init
+        {
+            _onStatusChanged = value;
+            _set |= Member.OnStatusChanged;
+        }
+    }
+
+    /// <summary>
+    /// These options over <paramref name="defaults"/> (the client's <see cref="RivyaClientOptions.DefaultWaitOptions"/>):
+    /// each property this instance set, else the default's.
+    /// </summary>
+    internal WaitOptions InheritFrom(WaitOptions? defaults) =>
+        defaults is null || ReferenceEquals(defaults, this) ? this : defaults with
+        {
+            InitialDelay = Pick(Member.InitialDelay, InitialDelay, defaults.InitialDelay),
+            PollInterval = Pick(Member.PollInterval, PollInterval, defaults.PollInterval),
+            PollIntervalMultiplier = Pick(Member.PollIntervalMultiplier, PollIntervalMultiplier, defaults.PollIntervalMultiplier),
+            MaxPollInterval = Pick(Member.MaxPollInterval, MaxPollInterval, defaults.MaxPollInterval),
+            Timeout = Pick(Member.Timeout, Timeout, defaults.Timeout),
+            Jitter = Pick(Member.Jitter, Jitter, defaults.Jitter),
+            Progress = Pick(Member.Progress, Progress, defaults.Progress),
+            OnStatusChanged = Pick(Member.OnStatusChanged, OnStatusChanged, defaults.OnStatusChanged),
+        };
 
     /// <summary>Tells <see cref="OnStatusChanged"/>, then <see cref="Progress"/>, about <paramref name="generation"/>.</summary>
     internal void Report(Generation generation)
@@ -140,6 +218,8 @@ public sealed record WaitOptions
                 paramName);
         }
     }
+
+    private T Pick<T>(Member member, T mine, T inherited) => (_set & member) != 0 ? mine : inherited;
 
     private static TimeSpan CheckDelay(TimeSpan value, bool allowZero, string name, string extra = "")
     {

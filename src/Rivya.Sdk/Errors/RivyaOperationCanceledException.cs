@@ -21,9 +21,13 @@ public sealed class RivyaOperationCanceledException : OperationCanceledException
     /// <param name="taskId">The task id, when the task was known to exist at cancellation.</param>
     /// <param name="idempotencyKey">The key of the create, when there was one.</param>
     /// <param name="cancellationToken">The caller's token that was cancelled.</param>
-    /// <param name="innerException">The cancellation as first seen inside the SDK, if any.</param>
+    /// <param name="innerException">
+    /// The cancellation as first seen inside the SDK, if any. Another <see cref="RivyaOperationCanceledException"/> (an
+    /// inner call's) is not kept: its own inner exception is, so <see cref="Exception.InnerException"/> is always the
+    /// original cancellation.
+    /// </param>
     public RivyaOperationCanceledException(string? taskId, string? idempotencyKey, CancellationToken cancellationToken, Exception? innerException = null)
-        : base(BuildMessage(taskId, idempotencyKey), innerException, cancellationToken)
+        : base(BuildMessage(taskId, idempotencyKey), Original(innerException), cancellationToken)
     {
         TaskId = taskId;
         IdempotencyKey = idempotencyKey;
@@ -34,6 +38,11 @@ public sealed class RivyaOperationCanceledException : OperationCanceledException
 
     /// <summary>The <c>Idempotency-Key</c> of the create, if the call was (or included) one; repeat the create with it to reach the same task.</summary>
     public string? IdempotencyKey { get; }
+
+    // A create-and-wait catches the poll's (or the create's) own RivyaOperationCanceledException and adds its handles;
+    // nesting it would make InnerException a copy of this exception with the same message.
+    private static Exception? Original(Exception? innerException) =>
+        innerException is RivyaOperationCanceledException inner ? inner.InnerException : innerException;
 
     // The task id came from a server: escaped here, at the sink, like every RivyaException message.
     private static string BuildMessage(string? taskId, string? idempotencyKey) => SecretScrubber.EscapeControls(

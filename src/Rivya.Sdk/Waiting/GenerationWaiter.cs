@@ -15,11 +15,15 @@ internal static class GenerationWaiter
 {
     private static readonly WaitOptions Defaults = new();
 
-    /// <summary><paramref name="options"/>, else the client's default, else the built-in defaults; checked.</summary>
+    /// <summary>
+    /// <paramref name="options"/> over the client's default (each property the caller did not set comes from it), else
+    /// the client's default, else the built-in defaults; checked.
+    /// </summary>
     /// <exception cref="ArgumentException">The options do not fit together.</exception>
     public static WaitOptions CheckOptions(IGenerationCalls calls, WaitOptions? options, string paramName)
     {
-        options ??= calls.Pipeline?.Options.DefaultWaitOptions ?? Defaults;
+        var clientDefault = calls.Pipeline?.Options.DefaultWaitOptions;
+        options = options?.InheritFrom(clientDefault) ?? clientDefault ?? Defaults;
         options.Validate(paramName);
         return options;
     }

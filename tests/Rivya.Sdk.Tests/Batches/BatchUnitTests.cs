@@ -17,14 +17,54 @@ public sealed class BatchUnitTests
     [Fact]
     public void A_derived_key_is_stable_for_the_same_item_and_differs_by_content_and_index()
     {
-        var first = BatchKeys.For(Request("a boat"), 3, null);
+        var first = BatchKeys.For(Request("a boat"), 3, null, null);
 
-        BatchKeys.For(Request("a boat"), 3, null).Should().Be(first);
-        BatchKeys.For(Request("a boat"), 4, null).Should().NotBe(first);
-        BatchKeys.For(Request("a ship"), 3, null).Should().NotBe(first);
-        BatchKeys.For(Request("a boat", "order-9"), 3, null).Should().Be("order-9");
-        BatchKeys.For(Request("a boat", "order-9"), 3, (_, i) => "k" + i).Should().Be("k3");
-        FluentActions.Invoking(() => BatchKeys.For(Request("a boat"), 3, (_, _) => " ")).Should().Throw<InvalidOperationException>();
+        BatchKeys.For(Request("a boat"), 3, null, null).Should().Be(first);
+        BatchKeys.For(Request("a boat"), 4, null, null).Should().NotBe(first);
+        BatchKeys.For(Request("a ship"), 3, null, null).Should().NotBe(first);
+        BatchKeys.For(Request("a boat", "order-9"), 3, null, null).Should().Be("order-9");
+        BatchKeys.For(Request("a boat", "order-9"), 3, (_, i) => "k" + i, null).Should().Be("k3");
+        FluentActions.Invoking(() => BatchKeys.For(Request("a boat"), 3, (_, _) => " ", null)).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public void A_derived_key_is_pinned_without_and_with_a_run_id()
+    {
+        // Pinned: a change to the derivation would make every re-run after an upgrade pay again for tasks already made.
+        // The JSON is {"model":"kling-3-0","prompt":"a boat","params":{"duration":"5"}}; the literals are the first 16
+        // bytes of SHA-256 over it, and over "take-2", a NUL byte, then it (computed outside .NET, with Python's hashlib).
+        var request = Request("a boat");
+
+        BatchKeys.For(request, 3, null, null).Should().Be("batch-8acf95d3e397bb800639e6a1402b4705-3");
+        BatchKeys.For(request, 3, null, "take-2").Should().Be("batch-a5345fd48c6ffe1c56187636f8b59cd9-3");
+        BatchKeys.For(request, 3, null, "take-2").Should().Be(BatchKeys.For(Request("a boat"), 3, null, "take-2"), "the same run id resumes");
+        BatchKeys.For(request, 3, null, "take-3").Should().NotBe(BatchKeys.For(request, 3, null, "take-2"), "a new run id makes new takes");
+        BatchKeys.For(Request("a boat", "order-9"), 3, null, "take-2").Should().Be("order-9", "a ClientRequestId is used as it is");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void A_blank_run_id_is_refused(string runId) =>
+        FluentActions.Invoking(() => new BatchOptions { RunId = runId }).Should().Throw<ArgumentException>().WithParameterName("RunId");
+
+    [Fact]
+    public void Many_requests_are_estimated_in_one_call_with_the_unknown_ones_counted()
+    {
+        GenerationRequest[] requests =
+        [
+            Request("a"),
+            new() { Prompt = "b", Params = new KlingV25TurboProParams() },
+            new() { Prompt = "c", Params = new RawModelParams("kling-9-9", new System.Text.Json.Nodes.JsonObject()) },
+            Request("d"),
+        ];
+
+        var estimate = requests.EstimateCredits();
+
+        estimate.Credits.Should().Be(requests[0].EstimateCredits()!.Value + requests[1].EstimateCredits()!.Value + requests[3].EstimateCredits()!.Value)
+            .And.Be(90 + 42 + 90);
+        estimate.UnknownCount.Should().Be(1);
+        Array.Empty<GenerationRequest>().EstimateCredits().Should().Be(new CreditEstimate(0, 0));
     }
 
     [Fact]

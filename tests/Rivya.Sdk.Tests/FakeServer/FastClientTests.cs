@@ -46,6 +46,29 @@ public sealed class FastClientTests
     }
 
     [Fact]
+    public async Task A_callers_wait_options_that_set_only_a_callback_keep_the_fast_schedule()
+    {
+        // The trap this closes: new WaitOptions { ... } used to replace the client's default whole, bringing back the
+        // production schedule (2.5 s, then 5 s). The clock is the test's, so the schedule shows as the timers armed.
+        await using var fake = FakeRivyaServer.Start();
+        var clock = new Support.TestClock();
+        using var client = fake.CreateClient(o => o.TimeProvider = clock);
+        var seen = new List<GenerationStatus>();
+
+        var call = client.Generations.CreateAndWaitAsync(Request(), new WaitOptions { OnStatusChanged = g => seen.Add(g.Status) });
+        var sleep = await clock.NextSleepAsync();
+        clock.Advance(sleep);
+        var done = await call.WaitAsync(Bound);
+
+        sleep.Should().Be(FakeRivyaServer.FastWaitOptions.PollInterval, "the poll interval comes from the fake client's default");
+        clock.AllSleeps.Should().OnlyContain(s => s <= FakeRivyaServer.FastWaitOptions.MaxPollInterval);
+        clock.AllTimeouts.Should().Contain(FakeRivyaServer.FastWaitOptions.Timeout, "the wait's deadline is inherited too");
+        done.Status.Should().Be(GenerationStatus.Succeeded);
+        seen.Should().Equal(GenerationStatus.Queued, GenerationStatus.Processing, GenerationStatus.Succeeded);
+        fake.Requests.Count(r => r.Method == "GET").Should().Be(2, "the fake succeeds on the second poll");
+    }
+
+    [Fact]
     public async Task ConfigureClient_points_a_dependency_injected_client_at_the_fake()
     {
         await using var fake = FakeRivyaServer.Start();

@@ -60,6 +60,8 @@ public sealed class HandleTests : WireMockTest
         handles.TaskId.Should().Be("task_1");
         handles.IdempotencyKey.Should().Be("order-9");
         handles.Message.Should().Contain("task_1");
+        handles.InnerException.Should().NotBeNull().And.NotBeOfType<RivyaOperationCanceledException>("the inner exception is the original cancellation, not a copy of this one");
+        handles.InnerException.Should().BeAssignableTo<OperationCanceledException>();
     }
 
     [Fact]
@@ -77,6 +79,20 @@ public sealed class HandleTests : WireMockTest
         exception.TaskId.Should().BeNull();
         exception.IdempotencyKey.Should().Be("order-10");
         exception.CancellationToken.Should().Be(cts.Token);
+        exception.InnerException.Should().BeAssignableTo<OperationCanceledException>().And.NotBeOfType<RivyaOperationCanceledException>();
+    }
+
+    [Fact]
+    public void A_cancellation_wrapping_another_keeps_the_original_as_its_inner_exception()
+    {
+        using var cts = new CancellationTokenSource();
+        var original = new TaskCanceledException("the first cancellation");
+        var inner = new RivyaOperationCanceledException("task_1", null, cts.Token, original);
+
+        var outer = new RivyaOperationCanceledException("task_1", "order-11", cts.Token, inner);
+
+        outer.InnerException.Should().BeSameAs(original);
+        outer.IdempotencyKey.Should().Be("order-11");
     }
 
     [Fact]

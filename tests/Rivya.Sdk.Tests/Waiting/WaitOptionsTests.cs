@@ -23,6 +23,36 @@ public sealed class WaitOptionsTests
         options.Progress.Should().BeNull();
     }
 
+    [Fact]
+    public void Options_given_to_a_call_inherit_every_property_they_do_not_set_from_the_clients_default()
+    {
+        IProgress<Generation> progress = new Progress<Generation>();
+        var clientDefault = new WaitOptions
+        {
+            InitialDelay = TimeSpan.Zero,
+            PollInterval = TimeSpan.FromSeconds(1),
+            MaxPollInterval = TimeSpan.FromSeconds(2),
+            PollIntervalMultiplier = 1,
+            Timeout = TimeSpan.FromSeconds(30),
+            Jitter = 0,
+            Progress = progress,
+        };
+        Action<Generation> callback = _ => { };
+
+        var merged = new WaitOptions { OnStatusChanged = callback, InitialDelay = TimeSpan.FromSeconds(2.5) }.InheritFrom(clientDefault);
+
+        merged.OnStatusChanged.Should().BeSameAs(callback);
+        merged.InitialDelay.Should().Be(TimeSpan.FromSeconds(2.5), "a value set to the built-in default is still set");
+        merged.PollInterval.Should().Be(TimeSpan.FromSeconds(1));
+        merged.MaxPollInterval.Should().Be(TimeSpan.FromSeconds(2));
+        merged.PollIntervalMultiplier.Should().Be(1);
+        merged.Timeout.Should().Be(TimeSpan.FromSeconds(30));
+        merged.Jitter.Should().Be(0);
+        merged.Progress.Should().BeSameAs(progress);
+        (new WaitOptions { Progress = null } with { Jitter = 0.2 }).InheritFrom(clientDefault).Progress.Should().BeNull("null set explicitly is set");
+        new WaitOptions().InheritFrom(null).Should().Be(new WaitOptions(), "with no client default the built-in defaults apply");
+    }
+
     public static TheoryData<string, Func<WaitOptions>> OutOfRange => new()
     {
         { "InitialDelay", () => new WaitOptions { InitialDelay = TimeSpan.FromSeconds(-1) } },

@@ -1,7 +1,7 @@
 namespace Rivya.Sdk.Tests.Models.Catalog;
 
 /// <summary>
-/// A model the SDK does not ship, added the way the README's "Adding a model" recipe says: one catalogue entry
+/// A model the SDK does not ship, added the way CONTRIBUTING.md's "Adding a model" recipe says: one catalogue entry
 /// (<see cref="Entry"/>, the shape an entry of <c>ModelCatalog</c> takes) and one small record. Nothing else.
 /// </summary>
 internal sealed record FifthModelParams : ModelParams

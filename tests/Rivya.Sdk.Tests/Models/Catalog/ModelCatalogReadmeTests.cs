@@ -10,7 +10,7 @@ using Xunit;
 namespace Rivya.Sdk.Tests.Models.Catalog;
 
 /// <summary>
-/// The README's model table ("Models, parameters and validation") is the only other place options and defaults are
+/// The model table of docs/models-and-validation.md is the only other place options and defaults are
 /// written for users; it must say what the catalogue says, row for row.
 /// </summary>
 public class ModelCatalogReadmeTests
@@ -78,7 +78,7 @@ public class ModelCatalogReadmeTests
     {
         var rows = new List<ReadmeRow>();
         ReadmeRow? model = null;
-        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot(), "README.md")))
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot(), "docs", "models-and-validation.md")))
         {
             var match = Row.Match(line);
             if (!match.Success)
@@ -99,7 +99,7 @@ public class ModelCatalogReadmeTests
             rows.Add(row);
         }
 
-        rows.Should().NotBeEmpty("the README holds the model table");
+        rows.Should().NotBeEmpty("docs/models-and-validation.md holds the model table");
         return rows;
     }
 
