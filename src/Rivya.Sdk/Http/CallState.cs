@@ -49,8 +49,6 @@ internal sealed class CallState
     public void Spend(RetryAdvice advice)
     {
         Next = advice;
-        Budget = advice.IsRateLimitPause
-            ? new RetryBudget(Budget.Retries, MaxRetries, Budget.Pauses + 1, MaxPauses)
-            : new RetryBudget(Budget.Retries + 1, MaxRetries, Budget.Pauses, MaxPauses);
+        Budget = advice.IsRateLimitPause ? Budget with { Pauses = Budget.Pauses + 1 } : Budget with { Retries = Budget.Retries + 1 };
     }
 }

@@ -18,46 +18,15 @@ internal enum RetryVerdict
     Final,
 }
 
-/// <summary>The decision on one answer: what it means, and when retried, after which (capped) delay.</summary>
-internal readonly struct RetryAdvice
-{
-    public RetryAdvice(RetryVerdict verdict, TimeSpan delay = default, bool isRateLimitPause = false, bool retryAfterTooLong = false)
-    {
-        Verdict = verdict;
-        Delay = delay;
-        IsRateLimitPause = isRateLimitPause;
-        RetryAfterTooLong = retryAfterTooLong;
-    }
+/// <summary>
+/// The decision on one answer: its <see cref="RetryVerdict"/>; for a retry, the sleep (within
+/// <see cref="Delays.MaxDelay"/>) and whether it spends a gate's 429 pause rather than a retry; for a give-up, whether
+/// the server's <c>Retry-After</c> was above <c>MaxRetryAfter</c>.
+/// </summary>
+internal readonly record struct RetryAdvice(RetryVerdict Verdict, TimeSpan Delay = default, bool IsRateLimitPause = false, bool RetryAfterTooLong = false);
 
-    public RetryVerdict Verdict { get; }
-
-    /// <summary>The sleep before the retry, within <see cref="Delays.MaxDelay"/>; zero unless <see cref="RetryVerdict.Retry"/>.</summary>
-    public TimeSpan Delay { get; }
-
-    /// <summary>A 429 retried on the rate-limit budget of a gate (a batch's pause), not on the retry budget.</summary>
-    public bool IsRateLimitPause { get; }
-
-    /// <summary>Given up because the server's <c>Retry-After</c> is above <c>MaxRetryAfter</c>.</summary>
-    public bool RetryAfterTooLong { get; }
-}
-
-/// <summary>What an exchange may still spend: retries, and 429 pauses when a gate (a batch) budgets them apart.</summary>
-internal readonly struct RetryBudget
-{
-    public RetryBudget(int retries, int maxRetries, int pauses = 0, int maxPauses = 0)
-    {
-        Retries = retries;
-        MaxRetries = maxRetries;
-        Pauses = pauses;
-        MaxPauses = maxPauses;
-    }
-
-    public int Retries { get; }
-
-    public int MaxRetries { get; }
-
-    public int Pauses { get; }
-
-    /// <summary>0 when a 429 is an ordinary retry; else how many consecutive 429s the exchange accepts.</summary>
-    public int MaxPauses { get; }
-}
+/// <summary>
+/// What an exchange has spent and may spend: retries, and, when a gate (a batch) budgets 429s apart
+/// (<see cref="MaxPauses"/> above 0), pauses.
+/// </summary>
+internal readonly record struct RetryBudget(int Retries, int MaxRetries, int Pauses = 0, int MaxPauses = 0);

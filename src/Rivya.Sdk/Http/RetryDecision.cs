@@ -50,7 +50,7 @@ internal sealed class RetryDecision
         if (facts.RetryAfter is { } retryAfter && retryAfter > _maxRetryAfter)
         {
             // Sleeping for an hour inside a request is never what the caller wants: fail now, with RetryAfter set.
-            return new RetryAdvice(RetryVerdict.GiveUp, retryAfterTooLong: true);
+            return new RetryAdvice(RetryVerdict.GiveUp, RetryAfterTooLong: true);
         }
 
         if (progressed)
