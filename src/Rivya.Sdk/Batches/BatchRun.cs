@@ -15,11 +15,17 @@ namespace Rivya.Sdk.Batches;
 /// One run of <c>CreateAndWaitManyAsync</c>: <see cref="BatchOptions.MaxConcurrency"/> workers each take the next
 /// item, create it and wait for it, and hand its <see cref="BatchItemResult"/> to the enumeration as soon as it ends.
 /// A worker never throws for an item: its failure (validation, key, create, wait) goes into the result. Cancellation
-/// stops new items and every poll at once; a create already sent has <see cref="CreateGrace.Grace"/> to bring its task
-/// id back; the items already sent are reported (with their task id when known) and the enumeration then ends.
+/// stops new items and every poll at once; a create already sent has <see cref="CreateGrace"/> to bring its task id
+/// back; the items already sent are reported (with their task id when known) and the enumeration then ends.
 /// </summary>
 internal sealed class BatchRun : IDisposable
 {
+    /// <summary>
+    /// How long a create already sent when the batch stops may go on (on the client's clock) to bring back its task
+    /// id; then it is abandoned and its item reported with its key, whatever the per-attempt <c>Timeout</c> is.
+    /// </summary>
+    public static readonly TimeSpan CreateGrace = TimeSpan.FromSeconds(2);
+
     private readonly IGenerationCalls _client;
     private readonly IReadOnlyList<GenerationRequest> _requests;
     private readonly BatchOptions _options;
@@ -29,6 +35,9 @@ internal sealed class BatchRun : IDisposable
     private readonly Func<double>? _jitter;
     private readonly ConcurrentQueue<BatchItemResult?> _results = new();
     private readonly SemaphoreSlim _ready = new(0);
+
+    // The token of every create: cancelled CreateGrace after the run is stopped, not at once.
+    private readonly CancellationTokenSource _creates = new();
     private int _next = -1;
     private ExceptionDispatchInfo? _unexpected;
 
@@ -47,6 +56,7 @@ internal sealed class BatchRun : IDisposable
     {
         var workerCount = Math.Min(_options.MaxConcurrency, _requests.Count);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var grace = stop.Token.Register(static run => _ = ((BatchRun)run!).CancelCreatesAfterGraceAsync(), this);
         var workers = new Task[workerCount];
         for (var i = 0; i < workerCount; i++)
         {
@@ -74,15 +84,37 @@ internal sealed class BatchRun : IDisposable
         }
         finally
         {
-            // The caller may stop enumerating early: stop the workers and let them end before the run is gone.
-            stop.Cancel();
+            // The caller may stop enumerating early: stop the workers (a create in flight gets its grace) and let them
+            // end before the run is gone. A run that ended by itself starts no grace.
+            if (Array.Exists(workers, static worker => !worker.IsCompleted))
+            {
+                stop.Cancel();
+            }
+
             await Task.WhenAll(workers).ConfigureAwait(false);
             Dispose();
         }
     }
 
-    /// <summary>Frees the results signal; called when the enumeration ends.</summary>
-    public void Dispose() => _ready.Dispose();
+    /// <summary>Frees the results signal and the creates' token; called when the enumeration ends.</summary>
+    public void Dispose()
+    {
+        _ready.Dispose();
+        _creates.Dispose();
+    }
+
+    private async Task CancelCreatesAfterGraceAsync()
+    {
+        await Delays.SleepAsync(_time, CreateGrace, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            _creates.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Every create ended (and the run with them) within the grace.
+        }
+    }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
@@ -141,10 +173,7 @@ internal sealed class BatchRun : IDisposable
         Generation? seen = null;
         try
         {
-            using (var grace = new CreateGrace(_time, cancellationToken))
-            {
-                seen = await _client.CreateAsync(request, new RequestOptions { IdempotencyKey = key }, grace.Token).ConfigureAwait(false);
-            }
+            seen = await _client.CreateAsync(request, new RequestOptions { IdempotencyKey = key }, _creates.Token).ConfigureAwait(false);
 
             await foreach (var generation in GenerationPoller.ChangesAsync(_client.GetAsync, seen.Id, _wait, _time, _jitter, seen, cancellationToken).ConfigureAwait(false))
             {

@@ -5,6 +5,7 @@ using Polly;
 namespace Rivya.Sdk.Http;
 
 /// <summary>What the retry strategy and each attempt (its timeout, its log lines) need to know about the call they are running.</summary>
+/// <remarks>One per call, so kept small: the retries spent are Polly's attempt number less <see cref="Pauses"/>.</remarks>
 internal sealed class CallState
 {
     public static readonly ResiliencePropertyKey<CallState> Key = new("Rivya.Sdk.Call");
@@ -15,17 +16,15 @@ internal sealed class CallState
         MaxRetries = maxRetries;
         AttemptTimeout = attemptTimeout;
         Gate = gate;
-        // A 429 is paused on the gate's budget only when the call may be repeated at all.
-        MaxPauses = gate is not null && request.IsRetryable ? gate.MaxPauses : 0;
         CallerToken = callerToken;
-        Budget = new RetryBudget(0, maxRetries, 0, MaxPauses);
     }
 
     public RivyaRequest Request { get; }
 
     public int MaxRetries { get; }
 
-    public int MaxPauses { get; }
+    /// <summary>The 429s the call may pause on its gate: none outside a batch, nor for a call that may not be repeated.</summary>
+    public int MaxPauses => Gate is not null && Request.IsRetryable ? Gate.MaxPauses : 0;
 
     public TimeSpan AttemptTimeout { get; }
 
@@ -37,18 +36,24 @@ internal sealed class CallState
     /// <summary>Attempts made so far (1 for the first).</summary>
     public int Attempts { get; set; }
 
-    /// <summary>Retries and 429 pauses so far.</summary>
-    public RetryBudget Budget { get; private set; }
+    /// <summary>429 pauses spent on the gate so far.</summary>
+    public int Pauses { get; private set; }
 
-    /// <summary>The last retry's advice: its delay, whether it was a pause.</summary>
-    public RetryAdvice Next { get; private set; }
+    /// <summary>The delay the decision gave the retry about to happen.</summary>
+    public TimeSpan NextDelay { get; private set; }
 
     public static CallState From(ResilienceContext context) => context.Properties.GetValue(Key, null!);
+
+    /// <summary>The budget after <paramref name="retriesAndPauses"/> retries in all (Polly's attempt number).</summary>
+    public RetryBudget Budget(int retriesAndPauses) => new(retriesAndPauses - Pauses, MaxRetries, Pauses, MaxPauses);
 
     /// <summary>Spends one retry (or pause) on <paramref name="advice"/>.</summary>
     public void Spend(RetryAdvice advice)
     {
-        Next = advice;
-        Budget = advice.IsRateLimitPause ? Budget with { Pauses = Budget.Pauses + 1 } : Budget with { Retries = Budget.Retries + 1 };
+        NextDelay = advice.Delay;
+        if (advice.IsRateLimitPause)
+        {
+            Pauses++;
+        }
     }
 }

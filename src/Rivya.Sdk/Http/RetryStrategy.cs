@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Net;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -43,20 +44,20 @@ internal sealed class RetryStrategy
             .AddRetry(new RetryStrategyOptions<AttemptResult>
             {
                 MaxRetryAttempts = maxRetryAttempts,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(CallState.From(args.Context), args.Outcome)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(CallState.From(args.Context).Next.Delay),
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(CallState.From(args.Context), args.Outcome, args.AttemptNumber)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(CallState.From(args.Context).NextDelay),
                 OnRetry = args =>
                 {
-                    OnRetry(CallState.From(args.Context), args.Outcome, args.RetryDelay);
+                    OnRetry(CallState.From(args.Context), args.Outcome, args.RetryDelay, args.AttemptNumber);
                     return default;
                 },
             })
             .Build();
 
-    private bool ShouldRetry(CallState call, Outcome<AttemptResult> outcome)
+    private bool ShouldRetry(CallState call, Outcome<AttemptResult> outcome, int retriesSoFar)
     {
         var facts = outcome.Exception is { } exception ? AttemptFacts.Failed(exception) : outcome.Result!.Facts;
-        var advice = _decision.Decide(facts, call.Budget, progressed: false, call.CallerToken);
+        var advice = _decision.Decide(facts, call.Budget(retriesSoFar), progressed: false, call.CallerToken);
         if (advice.Verdict == RetryVerdict.Retry)
         {
             call.Spend(advice);
@@ -71,9 +72,11 @@ internal sealed class RetryStrategy
         return false;
     }
 
-    private void OnRetry(CallState call, Outcome<AttemptResult> outcome, TimeSpan delay)
+    private void OnRetry(CallState call, Outcome<AttemptResult> outcome, TimeSpan delay, int retriesBefore)
     {
-        if (call.Next.IsRateLimitPause)
+        // The decision spent a pause rather than a retry exactly when the answer was a 429 under a gate.
+        var pause = call.MaxPauses > 0 && outcome.Result is { StatusCode: (HttpStatusCode)429 };
+        if (pause)
         {
             // Any 429 of a batch closes its gate: every other call of the batch waits out the same pause.
             call.Gate!.Close(delay);
@@ -82,7 +85,8 @@ internal sealed class RetryStrategy
         RivyaMetrics.RecordRetry(call.Request.Operation);
         if (_logger.IsEnabled(LogLevel.Information))
         {
-            var (retry, max) = call.Next.IsRateLimitPause ? (call.Budget.Pauses, call.MaxPauses) : (call.Budget.Retries, call.MaxRetries);
+            var budget = call.Budget(retriesBefore + 1);
+            var (retry, max) = pause ? (budget.Pauses, budget.MaxPauses) : (budget.Retries, budget.MaxRetries);
             RivyaLog.Retrying(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, delay.TotalMilliseconds, retry, max, FailureTranslator.Reason(outcome, call));
         }
     }
