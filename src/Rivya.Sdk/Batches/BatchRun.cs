@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Generations;
 using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 
@@ -13,30 +14,40 @@ namespace Rivya.Sdk.Batches;
 /// <summary>
 /// One run of <c>CreateAndWaitManyAsync</c>: <see cref="BatchOptions.MaxConcurrency"/> workers each take the next
 /// item, create it and wait for it, and hand its <see cref="BatchItemResult"/> to the enumeration as soon as it ends.
-/// A worker never throws for an item: its failure goes into the result. Cancellation stops new items; the items already
-/// sent are reported (with their task id when known) and the enumeration then ends.
+/// A worker never throws for an item: its failure (validation, key, create, wait) goes into the result. Cancellation
+/// stops new items and every poll at once; a create already sent has <see cref="CreateGrace"/> to bring its task id
+/// back; the items already sent are reported (with their task id when known) and the enumeration then ends.
 /// </summary>
 internal sealed class BatchRun : IDisposable
 {
+    /// <summary>
+    /// How long a create already sent when the batch stops may go on (on the client's clock) to bring back its task
+    /// id; then it is abandoned and its item reported with its key, whatever the per-attempt <c>Timeout</c> is.
+    /// </summary>
+    public static readonly TimeSpan CreateGrace = TimeSpan.FromSeconds(2);
+
     private readonly IGenerationCalls _client;
     private readonly IReadOnlyList<GenerationRequest> _requests;
     private readonly BatchOptions _options;
     private readonly WaitOptions _wait;
-    private readonly BatchCalls _calls;
+    private readonly BatchRateGate _gate;
     private readonly TimeProvider _time;
     private readonly Func<double>? _jitter;
     private readonly ConcurrentQueue<BatchItemResult?> _results = new();
     private readonly SemaphoreSlim _ready = new(0);
+
+    // The token of every create: cancelled CreateGrace after the run is stopped, not at once.
+    private readonly CancellationTokenSource _creates = new();
     private int _next = -1;
     private ExceptionDispatchInfo? _unexpected;
 
-    public BatchRun(IGenerationCalls client, IReadOnlyList<GenerationRequest> requests, BatchOptions options, WaitOptions wait, BatchCalls calls, TimeProvider time, Func<double>? jitter)
+    public BatchRun(IGenerationCalls client, IReadOnlyList<GenerationRequest> requests, BatchOptions options, WaitOptions wait, BatchRateGate gate, TimeProvider time, Func<double>? jitter)
     {
         _client = client;
         _requests = requests;
         _options = options;
         _wait = wait;
-        _calls = calls;
+        _gate = gate;
         _time = time;
         _jitter = jitter;
     }
@@ -45,6 +56,7 @@ internal sealed class BatchRun : IDisposable
     {
         var workerCount = Math.Min(_options.MaxConcurrency, _requests.Count);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var grace = stop.Token.Register(static run => _ = ((BatchRun)run!).CancelCreatesAfterGraceAsync(), this);
         var workers = new Task[workerCount];
         for (var i = 0; i < workerCount; i++)
         {
@@ -72,18 +84,42 @@ internal sealed class BatchRun : IDisposable
         }
         finally
         {
-            // The caller may stop enumerating early: stop the workers and let them end before the run is gone.
-            stop.Cancel();
+            // The caller may stop enumerating early: stop the workers (a create in flight gets its grace) and let them
+            // end before the run is gone. A run that ended by itself starts no grace.
+            if (Array.Exists(workers, static worker => !worker.IsCompleted))
+            {
+                stop.Cancel();
+            }
+
             await Task.WhenAll(workers).ConfigureAwait(false);
             Dispose();
         }
     }
 
-    /// <summary>Frees the results signal; called when the enumeration ends.</summary>
-    public void Dispose() => _ready.Dispose();
+    /// <summary>Frees the results signal and the creates' token; called when the enumeration ends.</summary>
+    public void Dispose()
+    {
+        _ready.Dispose();
+        _creates.Dispose();
+    }
+
+    private async Task CancelCreatesAfterGraceAsync()
+    {
+        await Delays.SleepAsync(_time, CreateGrace, CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            _creates.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Every create ended (and the run with them) within the grace.
+        }
+    }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
+        // Every call this worker makes, through the client's one retry loop, passes the batch's gate.
+        AttemptGates.Enter(_gate);
         try
         {
             while (!cancellationToken.IsCancellationRequested && _unexpected is null)
@@ -101,7 +137,7 @@ internal sealed class BatchRun : IDisposable
                 }
             }
         }
-#pragma warning disable CA1031 // A bug (a throwing key selector, say) must reach the caller through the enumeration, not vanish in a worker.
+#pragma warning disable CA1031 // A bug must reach the caller through the enumeration, not vanish in a worker.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
@@ -117,15 +153,29 @@ internal sealed class BatchRun : IDisposable
     private async Task<BatchItemResult?> RunItemAsync(int index, CancellationToken cancellationToken)
     {
         var request = _requests[index];
-        var key = BatchKeys.For(request, index, _options.IdempotencyKeySelector, _options.RunId);
-        Generation? seen = null;
-        var sent = false;
+        string key;
         try
         {
-            var createOptions = new RequestOptions { IdempotencyKey = key, MaxRetries = 0 };
-            sent = true;
-            seen = await _calls.RunAsync(token => _client.CreateAsync(request, createOptions, token), cancellationToken, CancellationToken.None).ConfigureAwait(false);
-            await foreach (var generation in GenerationPoller.ChangesAsync(ReadAsync, seen.Id, _wait, _time, _jitter, seen, cancellationToken).ConfigureAwait(false))
+            // Validated before the key: the derived key reads the request's JSON, which a bad request may not have.
+            RivyaValidationException.ThrowIfAny(RequestValidator.Validate(request));
+            key = BatchKeys.For(request, index, _options.IdempotencyKeySelector, _options.RunId);
+        }
+        catch (RivyaValidationException exception)
+        {
+            return new BatchItemResult(index, request, string.Empty, null, exception);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        Generation? seen = null;
+        try
+        {
+            seen = await _client.CreateAsync(request, new RequestOptions { IdempotencyKey = key }, _creates.Token).ConfigureAwait(false);
+
+            await foreach (var generation in GenerationPoller.ChangesAsync(_client.GetAsync, seen.Id, _wait, _time, _jitter, seen, cancellationToken).ConfigureAwait(false))
             {
                 seen = generation;
             }
@@ -135,16 +185,13 @@ internal sealed class BatchRun : IDisposable
                 ? new BatchItemResult(index, request, key, seen, new RivyaGenerationFailedException(seen, _client.Pipeline?.ApiKey).WithHandles(seen.Id, key))
                 : new BatchItemResult(index, request, key, seen, null);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return new BatchItemResult(index, request, key, seen, new RivyaBatchCanceledException(seen?.Id, key, exception));
+        }
         catch (RivyaException exception)
         {
             return new BatchItemResult(index, request, key, seen, exception.WithHandles(seen?.Id, key));
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-        {
-            return sent ? new BatchItemResult(index, request, key, seen, new RivyaBatchCanceledException(seen?.Id, key, exception)) : null;
-        }
     }
-
-    private Task<Generation> ReadAsync(string id, CancellationToken cancellationToken) =>
-        _calls.RunAsync(token => _client.GetAsync(id, BatchPolls.Options, token), cancellationToken);
 }

@@ -28,12 +28,15 @@ public sealed class MetricsTests
         batch.Should().OnlyContain(r => r.Succeeded);
         var meters = harness.Meters;
         meters.Of("rivya.client.requests").Count(m => m.Tag("rivya.operation") == "generations.create" && m.Tag("rivya.outcome") == "success").Should().Be(3);
-        meters.Of("rivya.client.requests").Should().Contain(m => m.Tag("rivya.outcome") == "rate_limited");
+        // A batch's 429 is a retry of its call (inside the client's one retry loop), counted under the call's operation.
+        meters.Of("rivya.client.retries").Should().Contain(m => m.Tag("rivya.operation") == "generations.create")
+            .And.NotContain(m => m.Tag("rivya.operation") == "batch");
         meters.Of("rivya.client.rate_limit.pauses").Should().NotBeEmpty();
         meters.Of("rivya.client.credits.reserved").Should().OnlyContain(m => m.Tag("rivya.model") == "kling-v2-5-turbo-pro")
             .And.Subject.Sum(m => m.Value).Should().Be(3 * 42);
         meters.Of("rivya.client.generations").Should().HaveCount(3).And.OnlyContain(m => m.Tag("rivya.generation.status") == "succeeded");
         meters.Of("rivya.client.wait.duration").Should().HaveCount(1, "the single wait records its duration; a batch item counts as a generation").And.OnlyContain(m => m.Value >= 1.0 && m.Tag("rivya.generation.status") == "succeeded");
+        meters.Measurements.SelectMany(m => m.Tags.Values).OfType<string>().Should().NotContain(v => v.Contains(harness.Fake.ApiKey, StringComparison.Ordinal));
     }
 
     [Fact]
