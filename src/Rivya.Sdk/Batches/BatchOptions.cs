@@ -1,4 +1,5 @@
 using System;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
 
@@ -21,9 +22,7 @@ public sealed record BatchOptions
     public int MaxConcurrency
     {
         get => _maxConcurrency;
-        init => _maxConcurrency = value is >= 1 and <= MaxConcurrencyLimit
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, $"MaxConcurrency must be 1 to {MaxConcurrencyLimit}.");
+        init => _maxConcurrency = OptionRules.Valid(nameof(MaxConcurrency), value, OptionRules.Between(nameof(MaxConcurrency), value, 1, MaxConcurrencyLimit));
     }
 
     /// <summary>
