@@ -1,3 +1,5 @@
+using Rivya.Sdk.Common;
+
 namespace Rivya.Sdk;
 
 /// <summary>
@@ -45,4 +47,7 @@ public sealed record BatchItemResult
 
     /// <summary>True when the task succeeded (<see cref="Error"/> is null).</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>Every member, as a record prints them, with control characters (a CR, LF or ESC from the server) escaped.</summary>
+    public override string ToString() => RecordText.Of(nameof(BatchItemResult), PrintMembers);
 }

@@ -1,4 +1,5 @@
 using System;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
 
@@ -22,9 +23,7 @@ public sealed record BatchOptions
     public int MaxConcurrency
     {
         get => _maxConcurrency;
-        init => _maxConcurrency = value is >= 1 and <= MaxConcurrencyLimit
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), value, $"MaxConcurrency must be 1 to {MaxConcurrencyLimit}.");
+        init => _maxConcurrency = OptionRules.Valid(nameof(MaxConcurrency), value, OptionRules.Between(nameof(MaxConcurrency), value, 1, MaxConcurrencyLimit));
     }
 
     /// <summary>
@@ -47,9 +46,7 @@ public sealed record BatchOptions
     public string? RunId
     {
         get => _runId;
-        init => _runId = value is null || value.Trim().Length > 0
-            ? value
-            : throw new ArgumentException("RunId must be null or a non-blank string (a name for this run of the batch).", nameof(RunId));
+        init => _runId = OptionRules.Valid(nameof(RunId), value, OptionRules.NullOrNotBlank(nameof(RunId), value, "a name for this run of the batch"));
     }
 
     /// <summary>

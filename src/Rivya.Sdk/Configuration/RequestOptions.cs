@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
 
@@ -13,11 +14,24 @@ public sealed record RequestOptions
     /// </summary>
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>Overrides <see cref="RivyaClientOptions.Timeout"/> (per attempt) for this call.</summary>
-    public TimeSpan? Timeout { get; init; }
+    private readonly TimeSpan? _timeout;
+    private readonly int? _maxRetries;
 
-    /// <summary>Overrides <see cref="RivyaClientOptions.MaxRetries"/> for this call.</summary>
-    public int? MaxRetries { get; init; }
+    /// <summary>Overrides <see cref="RivyaClientOptions.Timeout"/> (per attempt) for this call. Positive or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Zero or negative (other than infinite).</exception>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        init => _timeout = value is { } timeout ? OptionRules.Valid(nameof(Timeout), timeout, OptionRules.PositiveOrInfinite(nameof(Timeout), timeout)) : null;
+    }
+
+    /// <summary>Overrides <see cref="RivyaClientOptions.MaxRetries"/> for this call. 0 or more.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int? MaxRetries
+    {
+        get => _maxRetries;
+        init => _maxRetries = value is { } retries ? OptionRules.Valid(nameof(MaxRetries), retries, OptionRules.AtLeast(nameof(MaxRetries), retries, 0)) : null;
+    }
 
     /// <summary>Extra headers sent with every attempt of this call. <c>Authorization</c> cannot be set here.</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }

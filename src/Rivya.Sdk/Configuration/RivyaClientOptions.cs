@@ -116,10 +116,25 @@ public sealed class RivyaClientOptions
     /// <summary>A copy, so a client is not changed by later edits of the options it was built from.</summary>
     internal RivyaClientOptions Clone() => (RivyaClientOptions)MemberwiseClone();
 
-    /// <summary>Shows every setting except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
-    public override string ToString() =>
-        $"RivyaClientOptions {{ ApiKey = {(string.IsNullOrWhiteSpace(ApiKey) ? "(none)" : "***")}, BaseAddress = {BaseAddressRules.Display(BaseAddress)}, "
-        + $"MaxRetries = {MaxRetries}, Timeout = {Timeout}, UploadTimeout = {UploadTimeout}, MaxRetryAfter = {MaxRetryAfter}, "
-        + $"MaxResponseBodySize = {MaxResponseBodySize}, UserAgent = {UserAgent}, "
-        + $"MaxConnectionsPerServer = {MaxConnectionsPerServer}, WarnOnCatalogDrift = {WarnOnCatalogDrift} }}";
+    /// <summary>Shows every plain-value setting (those configuration can set) except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
+    public override string ToString() => "RivyaClientOptions { " + string.Join(", ", Array.ConvertAll(Plain, o => o.Name + " = " + o.Show(this))) + " }";
+
+    /// <summary>
+    /// The options configuration can set, each with its rule: the one list behind <see cref="ToString"/>, binding
+    /// (<c>AddRivyaClient(IConfiguration)</c>, keys of the same names) and validation. A new plain-value option gets its
+    /// row here (a test fails until it does); an object (clock, logger factory) is code-only and has no row.
+    /// </summary>
+    internal static readonly ClientOption[] Plain =
+    [
+        ClientOption.Text(nameof(ApiKey), o => o.ApiKey, (o, v) => o.ApiKey = v, RivyaClientOptionsValidator.ApiKeyProblem, v => string.IsNullOrWhiteSpace(v) ? "(none)" : "***"),
+        ClientOption.Address(nameof(BaseAddress), o => o.BaseAddress, (o, v) => o.BaseAddress = v, BaseAddressRules.Check, BaseAddressRules.Display),
+        ClientOption.Int(nameof(MaxRetries), o => o.MaxRetries, (o, v) => o.MaxRetries = v, v => OptionRules.AtLeast(nameof(MaxRetries), v, 0)),
+        ClientOption.Duration(nameof(Timeout), o => o.Timeout, (o, v) => o.Timeout = v, v => OptionRules.PositiveOrInfinite(nameof(Timeout), v)),
+        ClientOption.Duration(nameof(UploadTimeout), o => o.UploadTimeout, (o, v) => o.UploadTimeout = v, v => OptionRules.PositiveOrInfinite(nameof(UploadTimeout), v)),
+        ClientOption.Duration(nameof(MaxRetryAfter), o => o.MaxRetryAfter, (o, v) => o.MaxRetryAfter = v, v => OptionRules.NotNegative(nameof(MaxRetryAfter), v)),
+        ClientOption.Long(nameof(MaxResponseBodySize), o => o.MaxResponseBodySize, (o, v) => o.MaxResponseBodySize = v, v => OptionRules.AtLeast(nameof(MaxResponseBodySize), v, 1)),
+        ClientOption.Text(nameof(UserAgent), o => o.UserAgent, (o, v) => o.UserAgent = v, v => string.IsNullOrWhiteSpace(v) ? null : HeaderValues.Problem(nameof(UserAgent), v)),
+        ClientOption.Int(nameof(MaxConnectionsPerServer), o => o.MaxConnectionsPerServer, (o, v) => o.MaxConnectionsPerServer = v, v => OptionRules.AtLeast(nameof(MaxConnectionsPerServer), v, 1)),
+        ClientOption.Flag(nameof(WarnOnCatalogDrift), o => o.WarnOnCatalogDrift, (o, v) => o.WarnOnCatalogDrift = v),
+    ];
 }

@@ -1,63 +1,32 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using Rivya.Sdk.Common;
-using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk.Configuration;
 
-/// <summary>Checks <see cref="RivyaClientOptions"/>; used by the client's constructor and by DI start-up validation.</summary>
+/// <summary>
+/// Checks <see cref="RivyaClientOptions"/>: the rule of every row of <see cref="RivyaClientOptions.Plain"/>, then what
+/// no single option holds. Used by the client's constructor and by DI start-up validation.
+/// </summary>
 internal static class RivyaClientOptionsValidator
 {
-    /// <summary>Every problem found; empty when the options are usable. A missing key is not a problem.</summary>
+    /// <summary>Every problem found, one sentence each naming the option; empty when the options are usable. A missing key is not a problem.</summary>
     public static List<string> Validate(RivyaClientOptions options)
     {
         var errors = new List<string>();
-        if (BaseAddressRules.Check(options.BaseAddress) is { } addressProblem)
+        foreach (var option in RivyaClientOptions.Plain)
         {
-            errors.Add(addressProblem);
+            if (option.Check(options) is { } problem)
+            {
+                errors.Add(problem);
+            }
         }
 
-        if (options.MaxRetries < 0)
+        // The key read from the environment goes in every request's headers too: a CR/LF there would split the request.
+        if (string.IsNullOrWhiteSpace(options.ApiKey) && options.ResolveApiKey() is { } fromEnvironment
+            && HeaderValues.Problem("The " + RivyaClientOptions.ApiKeyEnvironmentVariable + " environment variable", fromEnvironment) is { } environmentProblem)
         {
-            errors.Add($"MaxRetries must be 0 or more; got {options.MaxRetries}.");
-        }
-
-        CheckTimeout(errors, nameof(options.Timeout), options.Timeout);
-        CheckTimeout(errors, nameof(options.UploadTimeout), options.UploadTimeout);
-        if (options.MaxRetryAfter < TimeSpan.Zero)
-        {
-            errors.Add($"MaxRetryAfter must not be negative; got {options.MaxRetryAfter}.");
-        }
-
-        if (options.MaxConnectionsPerServer < 1)
-        {
-            errors.Add($"MaxConnectionsPerServer must be 1 or more; got {options.MaxConnectionsPerServer}.");
-        }
-
-        if (options.MaxResponseBodySize <= 0)
-        {
-            errors.Add($"MaxResponseBodySize must be positive; got {options.MaxResponseBodySize}.");
-        }
-
-        // An empty ApiKey means "not set" (the environment variable is read); one of only spaces or line breaks is a
-        // paste gone wrong, refused rather than silently replaced by the environment's key.
-        if (options.ApiKey is { Length: > 0 } given && string.IsNullOrWhiteSpace(given))
-        {
-            errors.Add("ApiKey is only whitespace: give the key itself, or leave ApiKey unset to read " + RivyaClientOptions.ApiKeyEnvironmentVariable + ".");
-        }
-
-        // The key and the User-Agent suffix go in every request's headers: a CR/LF there would split the request.
-        var key = options.ResolveApiKey();
-        var keySource = string.IsNullOrWhiteSpace(options.ApiKey) ? "The " + RivyaClientOptions.ApiKeyEnvironmentVariable + " environment variable" : "ApiKey";
-        if (key is not null && HeaderValues.Problem(keySource, key) is { } keyProblem)
-        {
-            errors.Add(keyProblem);
-        }
-
-        if (!string.IsNullOrWhiteSpace(options.UserAgent) && HeaderValues.Problem("UserAgent", options.UserAgent) is { } agentProblem)
-        {
-            errors.Add(agentProblem);
+            errors.Add(environmentProblem);
         }
 
         if (options.TimeProvider is null)
@@ -78,11 +47,17 @@ internal static class RivyaClientOptionsValidator
         }
     }
 
-    private static void CheckTimeout(List<string> errors, string name, TimeSpan value)
+    /// <summary>The rule of <see cref="RivyaClientOptions.ApiKey"/> as given (null or empty means "read the environment").</summary>
+    public static string? ApiKeyProblem(string? given)
     {
-        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        if (string.IsNullOrEmpty(given))
         {
-            errors.Add($"{name} must be positive or Timeout.InfiniteTimeSpan; got {value}.");
+            return null;
         }
+
+        // Only spaces or line breaks is a paste gone wrong, refused rather than silently replaced by the environment's key.
+        return string.IsNullOrWhiteSpace(given)
+            ? "ApiKey is only whitespace: give the key itself, or leave ApiKey unset to read " + RivyaClientOptions.ApiKeyEnvironmentVariable + "."
+            : HeaderValues.Problem("ApiKey", given!.Trim());
     }
 }

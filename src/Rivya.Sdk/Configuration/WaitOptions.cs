@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
 
@@ -90,9 +91,7 @@ public sealed record WaitOptions
         get => _pollIntervalMultiplier;
         init
         {
-            _pollIntervalMultiplier = value is >= 1 and <= 10
-                ? value
-                : throw new ArgumentOutOfRangeException(nameof(PollIntervalMultiplier), value, "PollIntervalMultiplier must be a finite number between 1 and 10 (1 keeps the interval constant).");
+            _pollIntervalMultiplier = OptionRules.Valid(nameof(PollIntervalMultiplier), value, OptionRules.Between(nameof(PollIntervalMultiplier), value, 1, 10, "1 keeps the interval constant"));
             _set |= Member.PollIntervalMultiplier;
         }
     }
@@ -143,9 +142,7 @@ public sealed record WaitOptions
         get => _jitter;
         init
         {
-            _jitter = value is >= 0 and <= MaxJitter
-                ? value
-                : throw new ArgumentOutOfRangeException(nameof(Jitter), value, "Jitter must be a fraction between 0 and 0.5 (0.1 means ±10%).");
+            _jitter = OptionRules.Valid(nameof(Jitter), value, OptionRules.Between(nameof(Jitter), value, 0, MaxJitter, "0.1 means ±10%"));
             _set |= Member.Jitter;
         }
     }
@@ -221,16 +218,8 @@ public sealed record WaitOptions
 
     private T Pick<T>(Member member, T mine, T inherited) => (_set & member) != 0 ? mine : inherited;
 
-    private static TimeSpan CheckDelay(TimeSpan value, bool allowZero, string name, string extra = "")
-    {
-        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero) || value > MaxDuration)
-        {
-            var lower = allowZero ? "zero or more" : "positive";
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be {lower} and at most {MaxDuration.TotalDays} days{extra}; got {value}.");
-        }
-
-        return value;
-    }
+    private static TimeSpan CheckDelay(TimeSpan value, bool allowZero, string name, string extra = "") =>
+        OptionRules.Valid(name, value, OptionRules.Duration(name, value, allowZero, MaxDuration, extra));
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }

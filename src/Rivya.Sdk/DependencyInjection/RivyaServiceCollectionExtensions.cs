@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rivya.Sdk;
 using Rivya.Sdk.Common;
+using Rivya.Sdk.Configuration;
 using Rivya.Sdk.DependencyInjection;
 using Rivya.Sdk.Http;
 
@@ -29,8 +30,11 @@ public static class RivyaServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="RivyaClient"/> with options bound from <paramref name="configuration"/> (e.g.
-    /// <c>configuration.GetSection("Rivya")</c>, keys <c>ApiKey</c>, <c>BaseAddress</c>, <c>MaxRetries</c>,
-    /// <c>Timeout</c>, <c>UploadTimeout</c>, <c>MaxRetryAfter</c>, <c>MaxResponseBodySize</c>, <c>UserAgent</c>, <c>MaxConnectionsPerServer</c>, <c>WarnOnCatalogDrift</c>). Options are validated when the
+    /// <c>configuration.GetSection("Rivya")</c>): each key is the name of a plain-value property of
+    /// <see cref="RivyaClientOptions"/> (a string, number, flag, <c>TimeSpan</c> such as <c>00:00:30</c>, or address:
+    /// the settings its <c>ToString()</c> shows, e.g. <c>ApiKey</c>, <c>BaseAddress</c>, <c>Timeout</c>); the clock, the
+    /// logger factory and the wait defaults are set in code. A value that does not parse throws
+    /// <see cref="InvalidOperationException"/> when the options are first read. Options are validated when the
     /// host starts: a missing key (neither <c>Rivya:ApiKey</c>, named from the section's path, nor <c>RIVYA_API_KEY</c>)
     /// and a non-https non-loopback address fail the start with <see cref="OptionsValidationException"/>.
     /// </summary>
@@ -58,7 +62,7 @@ public static class RivyaServiceCollectionExtensions
         Guard.NotNull(name);
         Guard.NotNull(configuration);
         var keySetting = (configuration is IConfigurationSection section ? section.Path + ":" : string.Empty) + "ApiKey";
-        return AddRivyaClientCore(services, name, keySetting, options => configuration.Get<RivyaClientSettings>()?.ApplyTo(options));
+        return AddRivyaClientCore(services, name, keySetting, options => ClientOption.BindAll(configuration, options));
     }
 
     /// <summary>Registers a <see cref="RivyaClient"/> under <paramref name="name"/> with options set by <paramref name="configure"/>; resolve it with <c>[FromKeyedServices(name)]</c>.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Rivya.Sdk.Configuration;
 
 namespace Rivya.Sdk;
 
@@ -40,7 +41,7 @@ public sealed class DownloadOptions
     public int? UrlIndex
     {
         get => _urlIndex;
-        set => _urlIndex = value is < 0 ? throw new ArgumentOutOfRangeException(nameof(UrlIndex), value, "UrlIndex must not be negative.") : value;
+        set => _urlIndex = value is { } index ? OptionRules.Valid(nameof(UrlIndex), index, OptionRules.AtLeast(nameof(UrlIndex), index, 0)) : null;
     }
 
     /// <summary>
@@ -52,9 +53,7 @@ public sealed class DownloadOptions
     public TimeSpan IdleTimeout
     {
         get => _idleTimeout;
-        set => _idleTimeout = value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan
-            ? throw new ArgumentOutOfRangeException(nameof(IdleTimeout), value, "IdleTimeout must be positive, or Timeout.InfiniteTimeSpan.")
-            : value;
+        set => _idleTimeout = OptionRules.Valid(nameof(IdleTimeout), value, OptionRules.PositiveOrInfinite(nameof(IdleTimeout), value));
     }
 
     /// <summary>
@@ -66,7 +65,7 @@ public sealed class DownloadOptions
     public int? MaxRetries
     {
         get => _maxRetries;
-        set => _maxRetries = value is < 0 ? throw new ArgumentOutOfRangeException(nameof(MaxRetries), value, "MaxRetries must not be negative.") : value;
+        set => _maxRetries = value is { } retries ? OptionRules.Valid(nameof(MaxRetries), retries, OptionRules.AtLeast(nameof(MaxRetries), retries, 0)) : null;
     }
 
     /// <summary>
@@ -77,6 +76,6 @@ public sealed class DownloadOptions
     public long MaxBytes
     {
         get => _maxBytes;
-        set => _maxBytes = value < 1 ? throw new ArgumentOutOfRangeException(nameof(MaxBytes), value, "MaxBytes must be at least 1.") : value;
+        set => _maxBytes = OptionRules.Valid(nameof(MaxBytes), value, OptionRules.AtLeast(nameof(MaxBytes), value, 1));
     }
 }

@@ -92,4 +92,7 @@ public sealed record RivyaFile : ISecretMasked<RivyaFile>
         };
         return masked == this ? this : masked;
     }
+
+    /// <summary>Every member, as a record prints them, with control characters (a CR, LF or ESC from the server) escaped.</summary>
+    public override string ToString() => RecordText.Of(nameof(RivyaFile), PrintMembers);
 }

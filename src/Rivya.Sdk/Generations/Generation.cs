@@ -83,4 +83,7 @@ public sealed record Generation : ISecretMasked<Generation>
             Result = resultChanged ? Result! with { PrimaryUrl = primary, Urls = urls! } : Result,
         };
     }
+
+    /// <summary>Every member, as a record prints them, with control characters (a CR, LF or ESC from the server) escaped.</summary>
+    public override string ToString() => RecordText.Of(nameof(Generation), PrintMembers);
 }

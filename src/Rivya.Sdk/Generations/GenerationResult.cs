@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
 
@@ -20,4 +21,7 @@ public sealed record GenerationResult
         // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
         init => _urls = value ?? Array.Empty<string>();
     }
+
+    /// <summary>Every member, as a record prints them, with control characters (a CR, LF or ESC from the server) escaped.</summary>
+    public override string ToString() => RecordText.Of(nameof(GenerationResult), PrintMembers);
 }

@@ -112,4 +112,7 @@ public sealed record RivyaModel : ISecretMasked<RivyaModel>
             return value;
         }
     }
+
+    /// <summary>Every member, as a record prints them, with control characters (a CR, LF or ESC from the server) escaped.</summary>
+    public override string ToString() => RecordText.Of(nameof(RivyaModel), PrintMembers);
 }

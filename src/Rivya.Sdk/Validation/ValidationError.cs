@@ -1,3 +1,5 @@
+using Rivya.Sdk.Common;
+
 namespace Rivya.Sdk;
 
 /// <summary>One broken rule of a request, found before anything was sent.</summary>
@@ -18,6 +20,6 @@ public sealed record ValidationError
     /// <summary>What is wrong, including the allowed values or range.</summary>
     public string Message { get; }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Message}";
+    /// <summary><c>path: message</c>, with control characters (from a quoted value) escaped.</summary>
+    public override string ToString() => SecretScrubber.EscapeControls($"{Path}: {Message}")!;
 }

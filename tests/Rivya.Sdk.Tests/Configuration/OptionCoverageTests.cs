@@ -1,16 +1,20 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Reflection;
 using FluentAssertions;
-using Rivya.Sdk.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Rivya.Sdk.Configuration;
 using Xunit;
 
 namespace Rivya.Sdk.Tests.Configuration;
 
 /// <summary>
-/// A new client option cannot be half added: every plain-value option can be set from configuration
-/// (<c>RivyaClientSettings</c>) and shows in <c>ToString()</c>. Objects (clock, logger factory, wait defaults) are
-/// code-only and are not listed. See docs/architecture.md, "A client option".
+/// A client option is described once, in its row of <c>RivyaClientOptions.Plain</c>, which drives <c>ToString</c>,
+/// configuration binding and validation. These tests fail when a plain-value property has no row (the one thing that
+/// can be forgotten), and prove each row binds from configuration and shows in <c>ToString</c>. Objects (clock,
+/// logger factory, wait defaults) are code-only. See docs/architecture.md, "A client option".
 /// </summary>
 public class OptionCoverageTests
 {
@@ -19,20 +23,16 @@ public class OptionCoverageTests
     // Objects that only code can give; everything else must be a plain value that configuration can set.
     private static readonly string[] CodeOnly = ["TimeProvider", "LoggerFactory", "DefaultWaitOptions"];
 
-    public static TheoryData<string> PlainOptions() => new(PlainOptionNames());
-
-    private static string[] PlainOptionNames() =>
-        [.. typeof(RivyaClientOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && PlainTypes.Contains(p.PropertyType))
-            .Select(p => p.Name)];
+    public static TheoryData<string> PlainOptions() => new(RivyaClientOptions.Plain.Select(o => o.Name));
 
     [Fact]
-    public void Every_option_is_either_a_plain_value_or_named_code_only()
+    public void Every_option_is_either_a_row_of_the_one_list_or_named_code_only()
     {
         // A new option of another type (an enum, a nullable, a double) must be decided here, not skipped silently.
-        var all = typeof(RivyaClientOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
-        all.Should().BeEquivalentTo(PlainOptionNames().Concat(CodeOnly));
-        PlainOptionNames().Should().Contain(["ApiKey", "BaseAddress", "MaxRetries", "Timeout", "WarnOnCatalogDrift"]);
+        var all = typeof(RivyaClientOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).ToList();
+        all.Select(p => p.Name).Should().BeEquivalentTo(RivyaClientOptions.Plain.Select(o => o.Name).Concat(CodeOnly));
+        RivyaClientOptions.Plain.Should().OnlyContain(o => PlainTypes.Contains(o.Type) && all.Single(p => p.Name == o.Name).PropertyType == o.Type);
+        RivyaClientOptions.Plain.Select(o => o.Name).Should().Contain(["ApiKey", "BaseAddress", "MaxRetries", "Timeout", "WarnOnCatalogDrift"]);
     }
 
     [Theory]
@@ -40,16 +40,15 @@ public class OptionCoverageTests
     public void Every_plain_option_binds_from_configuration(string name)
     {
         var option = typeof(RivyaClientOptions).GetProperty(name)!;
-        var setting = typeof(RivyaClientSettings).GetProperty(name);
-        setting.Should().NotBeNull($"RivyaClientSettings needs '{name}' so appsettings can set it");
-
         var value = DistinctValue(option.PropertyType, option.GetValue(new RivyaClientOptions()));
-        var settings = new RivyaClientSettings();
-        setting!.SetValue(settings, value);
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rivya:" + name] = Invariant(value) })
+            .Build().GetSection("Rivya");
         var options = new RivyaClientOptions();
-        settings.ApplyTo(options);
 
-        option.GetValue(options).Should().Be(value, $"ApplyTo must copy '{name}'");
+        ClientOption.BindAll(section, options);
+
+        option.GetValue(options).Should().Be(value, $"configuration key '{name}' must set the option");
     }
 
     [Theory]
@@ -66,9 +65,22 @@ public class OptionCoverageTests
         text.Should().Contain(name + " = ");
         if (name != nameof(RivyaClientOptions.ApiKey))
         {
-            text.Should().Contain(name + " = " + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), "ToString shows the value set");
+            text.Should().Contain(name + " = " + Invariant(value), "ToString shows the value set");
         }
     }
+
+    [Fact]
+    public void A_configuration_value_that_does_not_parse_names_its_key()
+    {
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rivya:MaxRetries"] = "many" })
+            .Build().GetSection("Rivya");
+
+        FluentActions.Invoking(() => ClientOption.BindAll(section, new RivyaClientOptions()))
+            .Should().Throw<InvalidOperationException>().WithMessage("*'Rivya:MaxRetries'*System.Int32*");
+    }
+
+    private static string? Invariant(object value) => Convert.ToString(value, CultureInfo.InvariantCulture);
 
     private static object DistinctValue(Type type, object? current) => type switch
     {
