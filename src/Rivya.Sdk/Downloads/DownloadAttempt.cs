@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Common;
@@ -29,14 +30,16 @@ internal static class DownloadAttempt
         {
             // Inline rather than a helper: one async frame less per download.
             var current = url;
+            run.Targets.Check(current, previous: null);
             for (var hop = 0; ; hop++)
             {
+                await run.Targets.CheckNameAsync(current, idle.Token).ConfigureAwait(false);
                 using (var request = ResultRequest.Create(pipeline, current, run))
                 {
                     response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
                 }
 
-                if (ResultRequest.NextHop(response, current, hop, run.TaskId) is not { } next)
+                if (ResultRequest.NextHop(response, current, hop, run) is not { } next)
                 {
                     break;
                 }
@@ -66,6 +69,12 @@ internal static class DownloadAttempt
                 await body.CopyToAsync(writer, BufferSize, idle.Token).ConfigureAwait(false);
             }
 
+            if (writer.Overflowed)
+            {
+                run.Restart("the server sent more bytes than it announced");
+                return AttemptOutcome.Retry("the body ran past the announced size", status);
+            }
+
             if (run.Total is { } expected && sink.Written != expected)
             {
                 return AttemptOutcome.Retry(
@@ -78,6 +87,12 @@ internal static class DownloadAttempt
         {
             // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             failure.Throw();
+            throw;
+        }
+        catch (HttpRequestException e) when (e.InnerException is RivyaDownloadException refused)
+        {
+            // The handler's ConnectCallback refused the address (TargetPolicy): a rule, not a network fault.
+            ExceptionDispatchInfo.Capture(refused).Throw();
             throw;
         }
         catch (Exception e) when (IsNetworkFailure(e, idle, cancellationToken))

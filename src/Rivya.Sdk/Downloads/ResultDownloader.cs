@@ -11,9 +11,10 @@ namespace Rivya.Sdk.Downloads;
 
 /// <summary>
 /// Streams a succeeded task's result to a <see cref="DownloadSink"/> through the client's own <see cref="HttpClient"/>:
-/// attempts (<see cref="DownloadAttempt"/>) one after another until the sink is complete. After progress it resumes at
-/// once; after an attempt that brought nothing it waits the client's backoff, up to the retry limit; an expired URL
-/// reads the task again once (by id only). Never creates a task.
+/// attempts (<see cref="DownloadAttempt"/>) one after another until the sink is complete. After progress it resumes
+/// after the shortest backoff; after an attempt that brought nothing it waits the client's backoff, up to the retry
+/// limit; the whole download is bounded by <see cref="DownloadOptions.Timeout"/>; an expired URL reads the task again
+/// once (by id only). Never creates a task.
 /// </summary>
 internal sealed class ResultDownloader
 {
@@ -42,20 +43,27 @@ internal sealed class ResultDownloader
         var taskId = generation.Id;
         var maxRetries = options.MaxRetries ?? _pipeline.Options.MaxRetries;
         var logger = _pipeline.Logger;
-        var run = new DownloadRun(taskId, sink, options, logger);
+        var run = new DownloadRun(taskId, sink, options, logger, new TargetPolicy(_pipeline.BaseAddress, options.AllowPrivateAddresses, taskId));
         using var activity = DownloadTelemetry.Start(taskId);
         DownloadTelemetry.SetHost(activity, url.Host);
         var started = Clock.GetTimestamp();
         DownloadLog.Started(logger, taskId, url.Host);
 
         var failuresInARow = 0;
+
+        // The whole download's bound (DownloadOptions.Timeout): past it, a host that keeps sending a byte now and then
+        // is given up on. Beyond what a timer can hold it is no bound at all.
+        var bound = options.Timeout > WaitClock.MaxDelay ? Timeout.InfiniteTimeSpan : options.Timeout;
+        using var deadline = WaitClock.Deadline(Clock, bound);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
         try
         {
             while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                token.ThrowIfCancellationRequested();
                 var before = sink.Written;
-                var outcome = await DownloadAttempt.RunAsync(_pipeline, url, run, cancellationToken).ConfigureAwait(false);
+                var outcome = await DownloadAttempt.RunAsync(_pipeline, url, run, token).ConfigureAwait(false);
                 run.LastStatus = outcome.StatusCode ?? run.LastStatus;
 
                 if (outcome.Kind == OutcomeKind.Complete)
@@ -69,23 +77,26 @@ internal sealed class ResultDownloader
 
                 if (outcome.Kind == OutcomeKind.Gone)
                 {
-                    url = await RefreshAsync(run, outcome.StatusCode!.Value, refresh, cancellationToken).ConfigureAwait(false);
+                    url = await RefreshAsync(run, outcome.StatusCode!.Value, refresh, token).ConfigureAwait(false);
                     continue;
                 }
 
                 if (sink.Written > before)
                 {
-                    // The attempt delivered bytes before it broke: the link works, so resume at once and start counting again.
+                    // The attempt delivered bytes before it broke: the link works, so start counting again, but still
+                    // sleep the shortest backoff: a host that sends a byte per connection must not be asked thousands
+                    // of times a second.
                     failuresInARow = 0;
                     run.Resumes++;
                     DownloadLog.Resuming(logger, taskId, sink.Written, outcome.Reason!);
+                    await WaitClock.Delay(Clock, RetryPolicy.Backoff(0, NextJitter()), token).ConfigureAwait(false);
                     continue;
                 }
 
                 var delay = Backoff(outcome, failuresInARow, maxRetries, taskId);
                 failuresInARow++;
                 DownloadLog.Retrying(logger, taskId, delay.TotalMilliseconds, failuresInARow, maxRetries, outcome.Reason!);
-                await WaitClock.Delay(Clock, delay, cancellationToken).ConfigureAwait(false);
+                await WaitClock.Delay(Clock, delay, token).ConfigureAwait(false);
                 if (sink.Written > 0)
                 {
                     run.Resumes++;
@@ -99,6 +110,11 @@ internal sealed class ResultDownloader
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException("The download was cancelled by its CancellationToken.", e, cancellationToken);
+            }
+
+            if (e is OperationCanceledException && deadline.IsCancellationRequested)
+            {
+                throw DownloadErrors.TimedOut(taskId, bound, sink.Written, e);
             }
 
             // A failed re-read of the task (a 404, say) names the task too.
