@@ -68,11 +68,21 @@ internal sealed class TargetPolicy
             return;
         }
 
+        IPAddress[] addresses;
+        try
+        {
 #if NET8_0_OR_GREATER
-        var addresses = await Dns.GetHostAddressesAsync(url.IdnHost, cancellationToken).ConfigureAwait(false);
+            addresses = await Dns.GetHostAddressesAsync(url.IdnHost, cancellationToken).ConfigureAwait(false);
 #else
-        var addresses = await Dns.GetHostAddressesAsync(url.IdnHost).ConfigureAwait(false);
+            addresses = await Dns.GetHostAddressesAsync(url.IdnHost).ConfigureAwait(false);
 #endif
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Unresolvable here: the request fails on its own (a connection error), or a caller's handler resolves it its
+            // own way (a proxy); the SDK's handler still judges the address it connects to.
+            return;
+        }
         foreach (var address in addresses)
         {
             if (SpecialAddress.IsSpecial(address))

@@ -133,7 +133,7 @@ public sealed class TargetTests : DownloadTestBase
     private static HttpClient TrustingClient() => new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == TestCertificate.Loopback.Thumbprint },
     })
     { Timeout = Timeout.InfiniteTimeSpan };
 
