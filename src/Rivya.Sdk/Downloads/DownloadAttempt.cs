@@ -59,7 +59,7 @@ internal static class DownloadAttempt
             var skip = ResponseCheck.Accept(response, run);
             if (skip < 0)
             {
-                return AttemptOutcome.Retry("the server's partial answer did not start where the download stopped", status);
+                return AttemptOutcome.Unusable("the server's partial answer did not continue the same file where the download stopped", status);
             }
 
             writer = new SinkWriter(run, idle, skip, cancellationToken);
@@ -72,12 +72,12 @@ internal static class DownloadAttempt
             if (writer.Overflowed)
             {
                 run.Restart("the server sent more bytes than it announced");
-                return AttemptOutcome.Retry("the body ran past the announced size", status);
+                return AttemptOutcome.Unusable("the body ran past the announced size", status);
             }
 
             if (run.Total is { } expected && sink.Written != expected)
             {
-                return AttemptOutcome.Retry(
+                return AttemptOutcome.Unusable(
                     string.Format(CultureInfo.InvariantCulture, "the body ended at byte {0} of {1}", sink.Written, expected), status);
             }
 
@@ -100,7 +100,7 @@ internal static class DownloadAttempt
             var reason = idle.TimedOut
                 ? FormattableString.Invariant($"no byte arrived for {options.IdleTimeout.TotalSeconds:0.###} s")
                 : e.GetType().Name + ": " + SecretScrubber.Scrub(e.Message, pipeline.ApiKey);
-            return AttemptOutcome.Retry(reason, (int?)response?.StatusCode);
+            return AttemptOutcome.Retry(reason, (int?)response?.StatusCode, idle.TimedOut ? AttemptFacts.Timeout() : AttemptFacts.Failed(e));
         }
         finally
         {

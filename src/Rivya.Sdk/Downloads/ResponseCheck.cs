@@ -33,15 +33,15 @@ internal static class ResponseCheck
             return AttemptOutcome.Complete(status);
         }
 
-        if (RetryPolicy.IsRetryableStatus(response.StatusCode) || status == 416)
+        if (status == 416)
         {
-            if (status == 416)
-            {
-                run.Restart("the server could not satisfy the resume range");
-            }
+            run.Restart("the server could not satisfy the resume range");
+            return AttemptOutcome.Unusable("the result host answered 416", status);
+        }
 
-            var clock = pipeline.Options.TimeProvider;
-            return AttemptOutcome.Retry("the result host answered " + status.ToString(CultureInfo.InvariantCulture), status, RetryAfterParser.Parse(response.Headers, clock));
+        if (RetryPolicy.IsRetryableStatus(response.StatusCode))
+        {
+            return AttemptOutcome.Retry("the result host answered " + status.ToString(CultureInfo.InvariantCulture), status, AttemptFacts.Answer(response, pipeline.Options.TimeProvider));
         }
 
         throw new RivyaDownloadException(

@@ -13,16 +13,18 @@ namespace Rivya.Sdk.Downloads;
 /// Streams a succeeded task's result to a <see cref="DownloadSink"/> through the client's own <see cref="HttpClient"/>:
 /// attempts (<see cref="DownloadAttempt"/>) one after another until the sink is complete. After progress it resumes
 /// after the shortest backoff; after an attempt that brought nothing it waits the client's backoff, up to the retry
-/// limit; the whole download is bounded by <see cref="DownloadOptions.Timeout"/>; an expired URL reads the task again
+/// limit (both from the one <see cref="RetryDecision"/>, slept through <see cref="Delays"/>); the whole download is bounded by <see cref="DownloadOptions.Timeout"/>; an expired URL reads the task again
 /// once (by id only). Never creates a task.
 /// </summary>
 internal sealed class ResultDownloader
 {
     private readonly RivyaPipeline _pipeline;
+    private readonly RetryDecision _decision;
 
     public ResultDownloader(RivyaPipeline pipeline)
     {
         _pipeline = pipeline;
+        _decision = RetryDecision.For(pipeline.Options);
     }
 
     private TimeProvider Clock => _pipeline.Options.TimeProvider;
@@ -49,11 +51,11 @@ internal sealed class ResultDownloader
         var started = Clock.GetTimestamp();
         DownloadLog.Started(logger, taskId, url.Host);
 
-        var failuresInARow = 0;
+        var retries = 0;
 
         // The whole download's bound (DownloadOptions.Timeout): past it, a host that keeps sending a byte now and then
         // is given up on. Beyond what a timer can hold it is no bound at all.
-        var bound = options.Timeout > WaitClock.MaxDelay ? Timeout.InfiniteTimeSpan : options.Timeout;
+        var bound = options.Timeout > Delays.MaxDelay ? Timeout.InfiniteTimeSpan : options.Timeout;
         using var deadline = WaitClock.Deadline(Clock, bound);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked.Token;
@@ -81,26 +83,34 @@ internal sealed class ResultDownloader
                     continue;
                 }
 
-                if (sink.Written > before)
+                // The one retry decision: an attempt that delivered bytes before it broke resets the count and still
+                // waits the shortest backoff; one that brought nothing waits the server's Retry-After or the backoff,
+                // up to the retry limit; a Retry-After beyond MaxRetryAfter gives up.
+                token.ThrowIfCancellationRequested();
+                var progressed = sink.Written > before;
+                var advice = _decision.Decide(outcome.Facts, new RetryBudget(progressed ? 0 : retries, maxRetries), progressed, token);
+                if (advice.Verdict != RetryVerdict.Retry)
                 {
-                    // The attempt delivered bytes before it broke: the link works, so start counting again, but still
-                    // sleep the shortest backoff: a host that sends a byte per connection must not be asked thousands
-                    // of times a second.
-                    failuresInARow = 0;
-                    run.Resumes++;
-                    DownloadLog.Resuming(logger, taskId, sink.Written, outcome.Reason!);
-                    await WaitClock.Delay(Clock, RetryPolicy.Backoff(0, NextJitter()), token).ConfigureAwait(false);
-                    continue;
+                    throw DownloadErrors.GaveUp(taskId, outcome, retries + 1);
                 }
 
-                var delay = Backoff(outcome, failuresInARow, maxRetries, taskId);
-                failuresInARow++;
-                DownloadLog.Retrying(logger, taskId, delay.TotalMilliseconds, failuresInARow, maxRetries, outcome.Reason!);
-                await WaitClock.Delay(Clock, delay, token).ConfigureAwait(false);
-                if (sink.Written > 0)
+                if (progressed)
                 {
+                    retries = 0;
                     run.Resumes++;
+                    DownloadLog.Resuming(logger, taskId, sink.Written, outcome.Reason!);
                 }
+                else
+                {
+                    retries++;
+                    DownloadLog.Retrying(logger, taskId, advice.Delay.TotalMilliseconds, retries, maxRetries, outcome.Reason!);
+                    if (sink.Written > 0)
+                    {
+                        run.Resumes++;
+                    }
+                }
+
+                await Delays.SleepAsync(Clock, advice.Delay, token).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -144,26 +154,4 @@ internal sealed class ResultDownloader
         var fresh = await refresh(cancellationToken).ConfigureAwait(false);
         return ResultUrls.Pick(fresh, run.Options);
     }
-
-    /// <summary>How long to wait before the next attempt after one that brought nothing: the server's Retry-After, else the client's backoff.</summary>
-    /// <exception cref="RivyaException">The retries ran out, or the server asks to wait longer than <see cref="RivyaClientOptions.MaxRetryAfter"/>.</exception>
-    private TimeSpan Backoff(AttemptOutcome outcome, int failuresInARow, int maxRetries, string taskId)
-    {
-        if (failuresInARow >= maxRetries)
-        {
-            throw DownloadErrors.GaveUp(taskId, outcome, failuresInARow + 1);
-        }
-
-        var delay = outcome.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero
-            ? retryAfter
-            : RetryPolicy.Backoff(failuresInARow, NextJitter());
-        if (delay > _pipeline.Options.MaxRetryAfter)
-        {
-            throw DownloadErrors.GaveUp(taskId, outcome, failuresInARow + 1);
-        }
-
-        return delay;
-    }
-
-    private double NextJitter() => _pipeline.Options.JitterSource is { } source ? source() : SharedRandom.NextDouble();
 }
