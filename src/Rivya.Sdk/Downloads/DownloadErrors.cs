@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Net;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Downloads;
 
@@ -30,7 +31,7 @@ internal static class DownloadErrors
         (HttpStatusCode)status);
 
     public static RivyaDownloadException TimedOut(string taskId, TimeSpan bound, long written, Exception inner) => new(
-        string.Format(CultureInfo.InvariantCulture, "Task {0}'s result was not downloaded within DownloadOptions.Timeout ({1}); {2} bytes had arrived; the download was abandoned.", taskId, bound, written),
+        string.Format(CultureInfo.InvariantCulture, "Task {0}'s result was not downloaded within DownloadOptions.Timeout ({1}); {2} bytes had arrived; the download was abandoned.", SecretScrubber.EscapeControls(taskId), bound, written),
         taskId,
         innerException: inner);
 

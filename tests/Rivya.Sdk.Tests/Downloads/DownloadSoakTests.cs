@@ -36,7 +36,9 @@ public sealed class DownloadSoakTests : DownloadTestBase
             var path = PathOf($"soak-{i}.mp4");
             try
             {
-                await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(generation, path)).WaitAsync(Bound);
+                // Every fifth download may not retry at all, so the typed-error path (and its clean-up) is walked too.
+                var options = new DownloadOptions { MaxRetries = i % 5 == 4 ? 0 : null };
+                await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(generation, path, options)).WaitAsync(Bound);
                 var bytes = File.ReadAllBytes(path);
                 cdn.Versions.Count(v => v.AsSpan().SequenceEqual(bytes)).Should().Be(1, "download {0} must be exactly one version served ({1} bytes; {2})", i, bytes.Length, string.Join(" | ", cdn.Log));
                 fromALaterVersion += cdn.Versions[0].AsSpan().SequenceEqual(bytes) ? 0 : 1;
@@ -57,7 +59,7 @@ public sealed class DownloadSoakTests : DownloadTestBase
             $"soak: {succeeded} succeeded ({fromALaterVersion} of a later version), {failed} typed errors, {cdn.Requests} requests; faults: "
             + string.Join(", ", cdn.Faults.Select(f => $"{f.Key} {f.Value}")));
         (succeeded + failed).Should().Be(100);
-        succeeded.Should().BeGreaterThanOrEqualTo(90, "with a few retries in a row at most, nearly every download gets through");
+        succeeded.Should().BeGreaterThanOrEqualTo(85, "with a few retries in a row at most, nearly every download gets through");
         cdn.Faults.Values.Should().OnlyContain(n => n > 0, "every kind of fault was served");
     }
 }
