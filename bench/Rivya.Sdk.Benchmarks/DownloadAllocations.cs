@@ -22,7 +22,8 @@ public static class DownloadAllocations
         Directory.CreateDirectory(directory);
         try
         {
-            using var sdk = new RivyaClient(new RivyaClientOptions { ApiKey = "rvya_sk_bench", BaseAddress = new Uri("https://rivya.ai/") });
+            // The API on plain-http loopback (never called): the one setting that allows a plain-http loopback result host.
+            using var sdk = new RivyaClient(new RivyaClientOptions { ApiKey = "rvya_sk_bench", BaseAddress = new Uri("http://127.0.0.1:9/") });
             var generation = new Generation
             {
                 Id = "task_bench",

@@ -43,7 +43,9 @@ public class DownloadBenchmarks
         _directory = Path.Combine(Path.GetTempPath(), $"rivya-bench-dl-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
         _plain = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-        _sdk = new RivyaClient(new RivyaClientOptions { ApiKey = "rvya_sk_bench", BaseAddress = new Uri("https://rivya.ai/") });
+        // The API on plain-http loopback (never called here), as with the fake server: the one setting in which a
+        // plain-http loopback result host is allowed (Http/TargetPolicy). Users download over https.
+        _sdk = new RivyaClient(new RivyaClientOptions { ApiKey = "rvya_sk_bench", BaseAddress = new Uri("http://127.0.0.1:9/") });
         _generation = new Generation
         {
             Id = "task_bench",

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Common;
@@ -29,14 +30,16 @@ internal static class DownloadAttempt
         {
             // Inline rather than a helper: one async frame less per download.
             var current = url;
+            run.Targets.Check(current, previous: null);
             for (var hop = 0; ; hop++)
             {
+                await run.Targets.CheckNameAsync(current, idle.Token).ConfigureAwait(false);
                 using (var request = ResultRequest.Create(pipeline, current, run))
                 {
                     response = await pipeline.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
                 }
 
-                if (ResultRequest.NextHop(response, current, hop, run.TaskId) is not { } next)
+                if (ResultRequest.NextHop(response, current, hop, run) is not { } next)
                 {
                     break;
                 }
@@ -56,7 +59,7 @@ internal static class DownloadAttempt
             var skip = ResponseCheck.Accept(response, run);
             if (skip < 0)
             {
-                return AttemptOutcome.Retry("the server's partial answer did not start where the download stopped", status);
+                return AttemptOutcome.Unusable("the server's partial answer did not continue the same file where the download stopped", status);
             }
 
             writer = new SinkWriter(run, idle, skip, cancellationToken);
@@ -66,9 +69,15 @@ internal static class DownloadAttempt
                 await body.CopyToAsync(writer, BufferSize, idle.Token).ConfigureAwait(false);
             }
 
+            if (writer.Overflowed)
+            {
+                run.Restart("the server sent more bytes than it announced");
+                return AttemptOutcome.Unusable("the body ran past the announced size", status);
+            }
+
             if (run.Total is { } expected && sink.Written != expected)
             {
-                return AttemptOutcome.Retry(
+                return AttemptOutcome.Unusable(
                     string.Format(CultureInfo.InvariantCulture, "the body ended at byte {0} of {1}", sink.Written, expected), status);
             }
 
@@ -80,12 +89,18 @@ internal static class DownloadAttempt
             failure.Throw();
             throw;
         }
+        catch (HttpRequestException e) when (e.InnerException is RivyaDownloadException refused)
+        {
+            // The handler's ConnectCallback refused the address (TargetPolicy): a rule, not a network fault.
+            ExceptionDispatchInfo.Capture(refused).Throw();
+            throw;
+        }
         catch (Exception e) when (IsNetworkFailure(e, idle, cancellationToken))
         {
             var reason = idle.TimedOut
                 ? FormattableString.Invariant($"no byte arrived for {options.IdleTimeout.TotalSeconds:0.###} s")
                 : e.GetType().Name + ": " + SecretScrubber.Scrub(e.Message, pipeline.ApiKey);
-            return AttemptOutcome.Retry(reason, (int?)response?.StatusCode);
+            return AttemptOutcome.Retry(reason, (int?)response?.StatusCode, idle.TimedOut ? AttemptFacts.Timeout() : AttemptFacts.Failed(e));
         }
         finally
         {

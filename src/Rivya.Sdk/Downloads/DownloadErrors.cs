@@ -1,5 +1,7 @@
+using System;
 using System.Globalization;
 using System.Net;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Downloads;
 
@@ -27,6 +29,11 @@ internal static class DownloadErrors
             : string.Format(CultureInfo.InvariantCulture, "Task {0}'s result URL answered {1}: it has expired or the file is missing. Read the task again (GetAsync, or DownloadAsync by id) for fresh URLs.", taskId, status),
         taskId,
         (HttpStatusCode)status);
+
+    public static RivyaDownloadException TimedOut(string taskId, TimeSpan bound, long written, Exception inner) => new(
+        string.Format(CultureInfo.InvariantCulture, "Task {0}'s result was not downloaded within DownloadOptions.Timeout ({1}); {2} bytes had arrived; the download was abandoned.", SecretScrubber.EscapeControls(taskId), bound, written),
+        taskId,
+        innerException: inner);
 
     public static RivyaException GaveUp(string taskId, AttemptOutcome outcome, int attempts)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk.Downloads;
 
@@ -9,13 +10,20 @@ internal sealed class DownloadRun
 
     private long _lastReported = -1;
 
-    public DownloadRun(string taskId, DownloadSink sink, DownloadOptions options, ILogger logger)
+    public DownloadRun(string taskId, DownloadSink sink, DownloadOptions options, ILogger logger, TargetPolicy targets)
     {
         TaskId = taskId;
         Sink = sink;
         Options = options;
         Logger = logger;
+        Targets = targets;
     }
+
+    /// <summary>Where this download may go (every URL, every redirect hop, every connection).</summary>
+    public TargetPolicy Targets { get; }
+
+    /// <summary>The offset the current attempt asked for with <c>Range</c>; null when it asked for the whole file.</summary>
+    public long? AskedFrom { get; set; }
 
     public string TaskId { get; }
 
@@ -43,10 +51,12 @@ internal sealed class DownloadRun
 
     public int? LastStatus { get; set; }
 
-    /// <summary>Tells <see cref="DownloadOptions.Progress"/>, at most every 256 KiB unless <paramref name="force"/>.</summary>
+    /// <summary>Tells <see cref="DownloadOptions.OnProgress"/>, then <see cref="DownloadOptions.Progress"/>, at most every 256 KiB unless <paramref name="force"/>.</summary>
     public void Report(bool force)
     {
-        if (Options.Progress is not { } progress)
+        var progress = Options.Progress;
+        var inline = Options.OnProgress;
+        if (progress is null && inline is null)
         {
             return;
         }
@@ -58,7 +68,9 @@ internal sealed class DownloadRun
         }
 
         _lastReported = written;
-        progress.Report(new DownloadProgress(written, Total));
+        var report = new DownloadProgress(written, Total);
+        inline?.Invoke(report);
+        progress?.Report(report);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ using Rivya.Sdk.Http;
 namespace Rivya.Sdk.Downloads;
 
 /// <summary>
-/// The three <c>DownloadAsync</c> overloads after their arguments: pick the URL, open the destination (nothing is sent
+/// The four <c>DownloadAsync</c> overloads after their arguments: pick the URL, open the destination (nothing is sent
 /// before both are known good), then hand over to <see cref="ResultDownloader"/>.
 /// </summary>
 internal static class DownloadStart
@@ -30,15 +30,30 @@ internal static class DownloadStart
     public static Task ToStreamAsync(RivyaPipeline pipeline, Generation generation, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
     {
         Guard.NotNull(generation);
+        CheckWritable(destination);
+
+        options ??= Defaults;
+        var url = ResultUrls.Pick(generation, options);
+        return new ResultDownloader(pipeline).DownloadAsync(generation, url, refresh: null, new StreamSink(destination), options, cancellationToken);
+    }
+
+    /// <summary>By id into a caller's stream (a web app's response body): the task is read, then read again once for fresh URLs if they expired.</summary>
+    public static async Task ByIdToStreamAsync(RivyaPipeline pipeline, Func<CancellationToken, Task<Generation>> read, Stream destination, DownloadOptions? options, CancellationToken cancellationToken)
+    {
+        CheckWritable(destination);
+        options ??= Defaults;
+        var generation = await read(cancellationToken).ConfigureAwait(false);
+        var url = ResultUrls.Pick(generation, options);
+        await new ResultDownloader(pipeline).DownloadAsync(generation, url, read, new StreamSink(destination), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void CheckWritable(Stream destination)
+    {
         Guard.NotNull(destination);
         if (!destination.CanWrite)
         {
             throw new ArgumentException("The destination stream must be writable.", nameof(destination));
         }
-
-        options ??= Defaults;
-        var url = ResultUrls.Pick(generation, options);
-        return new ResultDownloader(pipeline).DownloadAsync(generation, url, refresh: null, new StreamSink(destination), options, cancellationToken);
     }
 
     /// <param name="pipeline">The client's pipeline.</param>

@@ -93,7 +93,15 @@ internal sealed class FileSink : DownloadSink
         temp.Dispose();
 #endif
         cancellationToken.ThrowIfCancellationRequested();
-        Move();
+        try
+        {
+            Move();
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw TempFile.Denied(Destination, e);
+        }
+
         _moved = true;
     }
 

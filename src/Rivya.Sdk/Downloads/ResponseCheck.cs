@@ -33,15 +33,15 @@ internal static class ResponseCheck
             return AttemptOutcome.Complete(status);
         }
 
-        if (RetryPolicy.IsRetryableStatus(response.StatusCode) || status == 416)
+        if (status == 416)
         {
-            if (status == 416)
-            {
-                run.Restart("the server could not satisfy the resume range");
-            }
+            run.Restart("the server could not satisfy the resume range");
+            return AttemptOutcome.Unusable("the result host answered 416", status);
+        }
 
-            var clock = pipeline.Options.TimeProvider;
-            return AttemptOutcome.Retry("the result host answered " + status.ToString(CultureInfo.InvariantCulture), status, RetryAfterParser.Parse(response.Headers, clock));
+        if (RetryPolicy.IsRetryableStatus(response.StatusCode))
+        {
+            return AttemptOutcome.Retry("the result host answered " + status.ToString(CultureInfo.InvariantCulture), status, AttemptFacts.Answer(response, pipeline.Options.TimeProvider));
         }
 
         throw new RivyaDownloadException(
@@ -51,30 +51,34 @@ internal static class ResponseCheck
     }
 
     /// <summary>
-    /// Checks a 200 or 206 against what was downloaded so far. Answers how many bytes of the body to pass over (the
-    /// server ignored <c>Range</c> but sent the same file), 0 to write it all, or -1 when the answer does not fit.
+    /// Checks a 200 or 206 against what was downloaded so far, so the file is always one version's bytes, never a splice.
+    /// Answers how many bytes of the body to pass over (the server ignored <c>Range</c> but provably sent the same file),
+    /// 0 to write it all, or -1 when a partial answer does not fit (the written bytes are then forgotten).
     /// </summary>
     /// <exception cref="RivyaDownloadException">The announced size passes <see cref="DownloadOptions.MaxBytes"/>, or a restart is needed on a stream that cannot seek back.</exception>
     public static long Accept(HttpResponseMessage response, DownloadRun run)
     {
         var written = run.Sink.Written;
-        var length = response.Content?.Headers.ContentLength;
         if (response.StatusCode == HttpStatusCode.PartialContent)
         {
+            // A 206 continues the written bytes only when it is the range asked for, of the same size, from the same
+            // version: the first answer's strong ETag (else Last-Modified) again. On its Content-Range alone it could be
+            // the second half of another video.
             var range = response.Content?.Headers.ContentRange;
-            var total = range?.Length;
-            if (written == 0 || range is not { HasRange: true } || range.From != written
-                || (run.Validator?.Total is { } known && total is not null && total != known))
+            var known = run.Validator;
+            if (written == 0 || run.AskedFrom != written || known is null || range is not { HasRange: true, HasLength: true }
+                || range.From != written || range.Length != known.Total || !known.SameAs(ResultValidator.From(response, range.Length)))
             {
-                run.Restart("the server's partial answer did not match the bytes already written");
+                run.Restart("the server's partial answer did not continue the same version of the file where it stopped");
                 return -1;
             }
 
-            run.Total = total ?? run.Total;
+            run.Total = range.Length;
             DownloadErrors.CheckSize(run.Total, run.Options, run.TaskId);
             return 0;
         }
 
+        var length = response.Content?.Headers.ContentLength;
         var fresh = ResultValidator.From(response, length);
         run.Total = length;
         DownloadErrors.CheckSize(length, run.Options, run.TaskId);
@@ -90,7 +94,7 @@ internal static class ResponseCheck
             return written;
         }
 
-        run.Restart("the result changed since the download began (its ETag or Last-Modified differs)");
+        run.Restart("the result changed since the download began, or nothing proves it did not (no matching ETag or Last-Modified)");
         run.Validator = fresh;
         return 0;
     }

@@ -11,17 +11,20 @@ namespace Rivya.Sdk.Downloads;
 
 /// <summary>
 /// Streams a succeeded task's result to a <see cref="DownloadSink"/> through the client's own <see cref="HttpClient"/>:
-/// attempts (<see cref="DownloadAttempt"/>) one after another until the sink is complete. After progress it resumes at
-/// once; after an attempt that brought nothing it waits the client's backoff, up to the retry limit; an expired URL
-/// reads the task again once (by id only). Never creates a task.
+/// attempts (<see cref="DownloadAttempt"/>) one after another until the sink is complete. After progress it resumes
+/// after the shortest backoff; after an attempt that brought nothing it waits the client's backoff, up to the retry
+/// limit (both from the one <see cref="RetryDecision"/>, slept through <see cref="Delays"/>); the whole download is bounded by <see cref="DownloadOptions.Timeout"/>; an expired URL reads the task again
+/// once (by id only). Never creates a task.
 /// </summary>
 internal sealed class ResultDownloader
 {
     private readonly RivyaPipeline _pipeline;
+    private readonly RetryDecision _decision;
 
     public ResultDownloader(RivyaPipeline pipeline)
     {
         _pipeline = pipeline;
+        _decision = RetryDecision.For(pipeline.Options);
     }
 
     private TimeProvider Clock => _pipeline.Options.TimeProvider;
@@ -42,20 +45,27 @@ internal sealed class ResultDownloader
         var taskId = generation.Id;
         var maxRetries = options.MaxRetries ?? _pipeline.Options.MaxRetries;
         var logger = _pipeline.Logger;
-        var run = new DownloadRun(taskId, sink, options, logger);
+        var run = new DownloadRun(taskId, sink, options, logger, new TargetPolicy(_pipeline.BaseAddress, options.AllowPrivateAddresses, taskId));
         using var activity = DownloadTelemetry.Start(taskId, _pipeline.ApiKey);
         DownloadTelemetry.SetHost(activity, url.Host);
         var started = Clock.GetTimestamp();
         DownloadLog.Started(logger, taskId, url.Host);
 
-        var failuresInARow = 0;
+        var retries = 0;
+
+        // The whole download's bound (DownloadOptions.Timeout): past it, a host that keeps sending a byte now and then
+        // is given up on. Beyond what a timer can hold it is no bound at all.
+        var bound = options.Timeout > Delays.MaxDelay ? Timeout.InfiniteTimeSpan : options.Timeout;
+        using var deadline = WaitClock.Deadline(Clock, bound);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var token = linked.Token;
         try
         {
             while (true)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                token.ThrowIfCancellationRequested();
                 var before = sink.Written;
-                var outcome = await DownloadAttempt.RunAsync(_pipeline, url, run, cancellationToken).ConfigureAwait(false);
+                var outcome = await DownloadAttempt.RunAsync(_pipeline, url, run, token).ConfigureAwait(false);
                 run.LastStatus = outcome.StatusCode ?? run.LastStatus;
 
                 if (outcome.Kind == OutcomeKind.Complete)
@@ -69,27 +79,38 @@ internal sealed class ResultDownloader
 
                 if (outcome.Kind == OutcomeKind.Gone)
                 {
-                    url = await RefreshAsync(run, outcome.StatusCode!.Value, refresh, cancellationToken).ConfigureAwait(false);
+                    url = await RefreshAsync(run, outcome.StatusCode!.Value, refresh, token).ConfigureAwait(false);
                     continue;
                 }
 
-                if (sink.Written > before)
+                // The one retry decision: an attempt that delivered bytes before it broke resets the count and still
+                // waits the shortest backoff; one that brought nothing waits the server's Retry-After or the backoff,
+                // up to the retry limit; a Retry-After beyond MaxRetryAfter gives up.
+                token.ThrowIfCancellationRequested();
+                var progressed = sink.Written > before;
+                var advice = _decision.Decide(outcome.Facts, new RetryBudget(progressed ? 0 : retries, maxRetries), progressed, token);
+                if (advice.Verdict != RetryVerdict.Retry)
                 {
-                    // The attempt delivered bytes before it broke: the link works, so resume at once and start counting again.
-                    failuresInARow = 0;
+                    throw DownloadErrors.GaveUp(taskId, outcome, retries + 1);
+                }
+
+                if (progressed)
+                {
+                    retries = 0;
                     run.Resumes++;
                     DownloadLog.Resuming(logger, taskId, sink.Written, outcome.Reason!);
-                    continue;
+                }
+                else
+                {
+                    retries++;
+                    DownloadLog.Retrying(logger, taskId, advice.Delay.TotalMilliseconds, retries, maxRetries, outcome.Reason!);
+                    if (sink.Written > 0)
+                    {
+                        run.Resumes++;
+                    }
                 }
 
-                var delay = Backoff(outcome, failuresInARow, maxRetries, taskId);
-                failuresInARow++;
-                DownloadLog.Retrying(logger, taskId, delay.TotalMilliseconds, failuresInARow, maxRetries, outcome.Reason!);
-                await WaitClock.Delay(Clock, delay, cancellationToken).ConfigureAwait(false);
-                if (sink.Written > 0)
-                {
-                    run.Resumes++;
-                }
+                await Delays.SleepAsync(Clock, advice.Delay, token).ConfigureAwait(false);
             }
         }
         catch (Exception e)
@@ -99,6 +120,11 @@ internal sealed class ResultDownloader
             if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException("The download was cancelled by its CancellationToken.", e, cancellationToken);
+            }
+
+            if (e is OperationCanceledException && deadline.IsCancellationRequested)
+            {
+                throw DownloadErrors.TimedOut(taskId, bound, sink.Written, e);
             }
 
             // A failed re-read of the task (a 404, say) names the task too.
@@ -128,26 +154,4 @@ internal sealed class ResultDownloader
         var fresh = await refresh(cancellationToken).ConfigureAwait(false);
         return ResultUrls.Pick(fresh, run.Options);
     }
-
-    /// <summary>How long to wait before the next attempt after one that brought nothing: the server's Retry-After, else the client's backoff.</summary>
-    /// <exception cref="RivyaException">The retries ran out, or the server asks to wait longer than <see cref="RivyaClientOptions.MaxRetryAfter"/>.</exception>
-    private TimeSpan Backoff(AttemptOutcome outcome, int failuresInARow, int maxRetries, string taskId)
-    {
-        if (failuresInARow >= maxRetries)
-        {
-            throw DownloadErrors.GaveUp(taskId, outcome, failuresInARow + 1);
-        }
-
-        var delay = outcome.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero
-            ? retryAfter
-            : RetryPolicy.Backoff(failuresInARow, NextJitter());
-        if (delay > _pipeline.Options.MaxRetryAfter)
-        {
-            throw DownloadErrors.GaveUp(taskId, outcome, failuresInARow + 1);
-        }
-
-        return delay;
-    }
-
-    private double NextJitter() => _pipeline.Options.JitterSource is { } source ? source() : SharedRandom.NextDouble();
 }

@@ -7,8 +7,8 @@ using Rivya.Sdk.Http;
 namespace Rivya.Sdk.Downloads;
 
 /// <summary>
-/// The GET of one hop of an attempt: its headers (the key only to the API's own origin, <c>Range</c> and
-/// <c>If-Range</c> to resume) and which redirect may be followed.
+/// The GET of one hop of an attempt: its headers (the key only to a path the SDK itself calls on the API's own origin,
+/// <c>Range</c> and <c>If-Range</c> to resume) and which redirect may be followed (<see cref="TargetPolicy"/>).
 /// </summary>
 internal static class ResultRequest
 {
@@ -17,26 +17,31 @@ internal static class ResultRequest
     public static HttpRequestMessage Create(RivyaPipeline pipeline, Uri url, DownloadRun run)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
+#if NET8_0_OR_GREATER
+        // Read by the SDK handler's ConnectCallback: this connection is judged on the address it reaches.
+        request.Options.Set(ConnectGate.PolicyKey, run.Targets);
+#endif
         var headers = request.Headers;
         headers.TryAddWithoutValidation("User-Agent", pipeline.UserAgentHeader);
 
-        // The key goes only to the API's own origin: result URLs normally live on a CDN, which must never see it.
-        if (pipeline.ApiKey is { } key && ResultUrls.SameOrigin(url, pipeline.BaseAddress))
+        // The key goes only where the SDK itself would send it: result URLs normally live on a CDN, which must never see
+        // it, and a redirect to the API's origin must not make an authenticated GET of a path a CDN chose.
+        if (pipeline.ApiKey is { } key && IsApiPath(url, pipeline.BaseAddress))
         {
             headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
-        // Resumed by range only when the first answer gave its length: without one the body may have been decompressed
-        // by a caller's HttpClient (a range would count in stored bytes, the sink in decoded ones), so the file is asked
-        // for whole and what is already written is passed over when its ETag shows it unchanged (ResponseCheck.Accept).
+        // Resumed by range only when the first answer gave its length and a validator to condition on: without a length
+        // the body may have been decompressed by a caller's HttpClient (a range would count in stored bytes, the sink
+        // in decoded ones); without a validator nothing could prove a 206 is the same file. The file is then asked
+        // for whole, and what is already written is passed over only when the ETag shows it unchanged (ResponseCheck).
         var written = run.Sink.Written;
-        if (written > 0 && !run.RangeIgnored && run.Total is not null)
+        run.AskedFrom = null;
+        if (written > 0 && !run.RangeIgnored && run.Total is not null && run.Validator?.Condition() is { } condition)
         {
             headers.Range = new RangeHeaderValue(written, null);
-            if (run.Validator?.Condition() is { } condition)
-            {
-                headers.IfRange = condition;
-            }
+            headers.IfRange = condition;
+            run.AskedFrom = written;
         }
 
         return request;
@@ -44,10 +49,10 @@ internal static class ResultRequest
 
     /// <summary>
     /// Where a redirect answer points, checked: redirects are followed here, not by the handler, so each hop decides
-    /// afresh whether it may carry the key. Null when <paramref name="response"/> is not a redirect to follow.
+    /// afresh whether it may go there and carry the key. Null when <paramref name="response"/> is not a redirect to follow.
     /// </summary>
-    /// <exception cref="RivyaDownloadException">More than 5 hops, or a hop to an address that is not https (or loopback http); the response is disposed.</exception>
-    public static Uri? NextHop(HttpResponseMessage response, Uri current, int hop, string taskId)
+    /// <exception cref="RivyaDownloadException">More than 5 hops, or a hop <see cref="TargetPolicy"/> refuses; the response is disposed.</exception>
+    public static Uri? NextHop(HttpResponseMessage response, Uri current, int hop, DownloadRun run)
     {
         var status = (int)response.StatusCode;
         if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
@@ -56,17 +61,36 @@ internal static class ResultRequest
         }
 
         var next = location.IsAbsoluteUri ? location : new Uri(current, location);
-        if (hop + 1 > MaxRedirects || !ResultUrls.IsAllowed(next))
+        try
+        {
+            if (hop + 1 > MaxRedirects)
+            {
+                throw new RivyaDownloadException($"Task {run.TaskId}'s result URL redirected more than {MaxRedirects} times.", run.TaskId, (HttpStatusCode)status);
+            }
+
+            run.Targets.Check(next, current);
+        }
+        catch
         {
             response.Dispose();
-            throw new RivyaDownloadException(
-                hop + 1 > MaxRedirects
-                    ? $"Task {taskId}'s result URL redirected more than {MaxRedirects} times."
-                    : $"Task {taskId}'s result URL redirected to an address that is not https (or loopback http); it was not followed.",
-                taskId,
-                (HttpStatusCode)status);
+            throw;
         }
 
         return next;
+    }
+
+    /// <summary>Same scheme, host and port as the API, and a path under its base path (no encoded dot or slash to climb out).</summary>
+    private static bool IsApiPath(Uri url, Uri api)
+    {
+        if (!ResultUrls.SameOrigin(url, api))
+        {
+            return false;
+        }
+
+        var path = url.AbsolutePath;
+        return path.StartsWith(api.AbsolutePath, StringComparison.Ordinal)
+            && path.IndexOf("%2e", StringComparison.OrdinalIgnoreCase) < 0
+            && path.IndexOf("%2f", StringComparison.OrdinalIgnoreCase) < 0
+            && path.IndexOf("%5c", StringComparison.OrdinalIgnoreCase) < 0;
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Net;
 
 namespace Rivya.Sdk.Downloads;
 
@@ -8,7 +7,7 @@ namespace Rivya.Sdk.Downloads;
 internal static class ResultUrls
 {
     /// <summary>The URL <paramref name="options"/> pick from a succeeded <paramref name="generation"/>.</summary>
-    /// <exception cref="RivyaDownloadException">The task has not succeeded, has no such URL, or the URL is not an https (or loopback) address.</exception>
+    /// <exception cref="RivyaDownloadException">The task has not succeeded, has no such URL, or the URL is not absolute.</exception>
     public static Uri Pick(Generation generation, DownloadOptions options)
     {
         var taskId = generation.Id;
@@ -43,26 +42,19 @@ internal static class ResultUrls
             throw new RivyaDownloadException($"Task {taskId} succeeded without a result URL. Nothing was sent.", taskId);
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || !IsAllowed(url))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
         {
             // The URL itself is not shown: a signed URL's query is a credential.
-            throw new RivyaDownloadException($"Task {taskId}'s result URL is not an absolute https address (or a loopback http one). Nothing was sent.", taskId);
+            throw new RivyaDownloadException($"Task {taskId}'s result URL is not an absolute address. Nothing was sent.", taskId);
         }
 
+        // Where it may go (https, no private address) is the download's TargetPolicy, checked before the first request.
         return url;
     }
-
-    /// <summary>https anywhere; plain http only on a loopback address (tests, the fake server).</summary>
-    public static bool IsAllowed(Uri url) =>
-        url.IsAbsoluteUri
-        && (url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url)));
 
     /// <summary>Same scheme, host and port: only then does a request get the API key.</summary>
     public static bool SameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
-
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 }

@@ -41,9 +41,14 @@ internal sealed class ResultValidator
         : LastModified is { } date ? new RangeConditionHeaderValue(date)
         : null;
 
-    /// <summary>True when <paramref name="other"/> is provably the same bytes (same strong ETag, or same date and size).</summary>
+    /// <summary>True when <paramref name="other"/> is provably the same bytes: no differing size, and the same strong ETag, or (neither having one) the same date and size.</summary>
     public bool SameAs(ResultValidator other)
     {
+        if (Total is not null && other.Total is not null && Total != other.Total)
+        {
+            return false;
+        }
+
         if (ETag is not null || other.ETag is not null)
         {
             return ETag is not null && other.ETag is not null && string.Equals(ETag, other.ETag, StringComparison.Ordinal);

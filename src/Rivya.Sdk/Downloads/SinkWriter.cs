@@ -40,6 +40,12 @@ internal sealed class SinkWriter : Stream
     /// </summary>
     public ExceptionDispatchInfo? Failure { get; private set; }
 
+    /// <summary>
+    /// The body ran past the size announced (<c>Content-Length</c> or <c>Content-Range</c>): the bytes past it were not
+    /// written, and the attempt starts the file over rather than keep bytes a lying server chose.
+    /// </summary>
+    public bool Overflowed { get; private set; }
+
     /// <summary>Readies the sink for this attempt's body (<see cref="DownloadSink.Begin"/>); a failure is the sink's.</summary>
     public void Begin(long? total)
     {
@@ -100,30 +106,35 @@ internal sealed class SinkWriter : Stream
             }
         }
 
-        ValueTask pending;
         try
         {
             var sink = _run.Sink;
+            if (_run.Total is { } total && sink.Written + block.Length > total)
+            {
+                Overflowed = true;
+                block = block.Slice(0, (int)Math.Max(0, total - sink.Written));
+            }
+
             if (sink.Written + block.Length > _run.Options.MaxBytes)
             {
                 throw DownloadErrors.TooLarge(_run.TaskId, _run.Options.MaxBytes);
             }
 
-            pending = sink.WriteAsync(block, _callerToken);
+            var pending = sink.WriteAsync(block, _callerToken);
+            if (pending.IsCompletedSuccessfully)
+            {
+                _run.Report(force: false);
+                return default;
+            }
+
+            return WatchAsync(pending);
         }
         catch (Exception e)
         {
+            // The sink, the size cap or the caller's OnProgress: not the network's fault.
             Failure = ExceptionDispatchInfo.Capture(e);
             throw;
         }
-
-        if (pending.IsCompletedSuccessfully)
-        {
-            _run.Report(force: false);
-            return default;
-        }
-
-        return WatchAsync(pending);
     }
 
     private async ValueTask WatchAsync(ValueTask pending)
@@ -140,6 +151,14 @@ internal sealed class SinkWriter : Stream
 
         // The time the destination took is not the network's idle time.
         _idle.Reset();
-        _run.Report(force: false);
+        try
+        {
+            _run.Report(force: false);
+        }
+        catch (Exception e)
+        {
+            Failure = ExceptionDispatchInfo.Capture(e);
+            throw;
+        }
     }
 }

@@ -32,8 +32,9 @@ internal sealed class RetryDecision
 
     /// <param name="facts">What the exchange produced.</param>
     /// <param name="budget">What it has spent and may spend.</param>
-    /// <param name="progressed">The exchange made progress before it failed (a download received bytes): retried at
-    /// once and not counted; the caller starts its count again.</param>
+    /// <param name="progressed">The exchange made progress before it failed (a download received bytes): retried after
+    /// the shortest backoff (about 1 s, so a host that sends a byte per connection is not asked thousands of times a
+    /// second) and not counted; the caller starts its count again.</param>
     /// <param name="callerToken">The caller's token: once cancelled, nothing is retried.</param>
     public RetryAdvice Decide(in AttemptFacts facts, RetryBudget budget, bool progressed, CancellationToken callerToken)
     {
@@ -55,7 +56,7 @@ internal sealed class RetryDecision
 
         if (progressed)
         {
-            return new RetryAdvice(RetryVerdict.Retry);
+            return new RetryAdvice(RetryVerdict.Retry, Delays.Cap(RetryPolicy.Backoff(0, _jitter())));
         }
 
         var pause = budget.MaxPauses > 0 && facts.Status == 429;

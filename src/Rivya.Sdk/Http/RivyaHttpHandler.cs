@@ -9,7 +9,8 @@ namespace Rivya.Sdk.Http;
 /// connection cap (<see cref="RivyaClientOptions.MaxConnectionsPerServer"/>), so thousands of concurrent waits share
 /// a bounded pool instead of opening one socket each; HTTP/2 where the server offers it (several connections allowed,
 /// so the cap does not throttle streams); DNS refresh on long-lived clients; redirects never followed; no compression
-/// asked for.
+/// asked for; no cookies kept or sent (a cookie one origin set would ride to the other: API to CDN, CDN to API); a
+/// result download's connections judged on the address connected (<c>ConnectGate</c>, net8.0 and later).
 /// </summary>
 internal static class RivyaHttpHandler
 {
@@ -30,6 +31,8 @@ internal static class RivyaHttpHandler
             EnableMultipleHttp2Connections = true,
             // A redirect would re-send a create's body and headers wherever it points: a 3xx is an error instead.
             AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = ConnectGate.ConnectAsync,
         };
 #else
         return new HttpClientHandler
@@ -37,6 +40,7 @@ internal static class RivyaHttpHandler
             AutomaticDecompression = DecompressionMethods.None,
             MaxConnectionsPerServer = cap,
             AllowAutoRedirect = false,
+            UseCookies = false,
         };
 #endif
     }

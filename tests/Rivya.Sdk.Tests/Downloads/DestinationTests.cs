@@ -33,7 +33,7 @@ public sealed class DestinationTests : DownloadTestBase
         var path = PathOf("cat.mp4");
         File.WriteAllText(path, "mine");
 
-        var file = await Client.Generations.DownloadAsync(done, path, new DownloadOptions { Overwrite = true }).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, path, new DownloadOptions { Overwrite = true })).WaitAsync(Bound);
 
         file.Length.Should().Be(Content.Length);
         File.ReadAllBytes(path).SequenceEqual(Content).Should().BeTrue();
@@ -45,7 +45,7 @@ public sealed class DestinationTests : DownloadTestBase
     {
         var done = await SucceededAsync();
 
-        var file = await Client.Generations.DownloadAsync(done, Path.Combine(TempDir, "out", "cat.mp4")).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, Path.Combine(TempDir, "out", "cat.mp4"))).WaitAsync(Bound);
 
         file.Exists.Should().BeTrue();
         file.Length.Should().Be(Content.Length);
@@ -60,7 +60,7 @@ public sealed class DestinationTests : DownloadTestBase
         stream.Write([1, 2, 3]);
         var progress = new RecordingProgress();
 
-        await Client.Generations.DownloadAsync(done, stream, new DownloadOptions { Progress = progress }).WaitAsync(Bound);
+        await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, stream, new DownloadOptions { Progress = progress })).WaitAsync(Bound);
 
         stream.ToArray().Skip(3).SequenceEqual(Content).Should().BeTrue();
         stream.ToArray().Take(3).Should().Equal(1, 2, 3);
@@ -78,7 +78,7 @@ public sealed class DestinationTests : DownloadTestBase
         using var stream = new MemoryStream();
         stream.Write([9]);
 
-        await Client.Generations.DownloadAsync(done, stream).WaitAsync(Bound);
+        await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, stream)).WaitAsync(Bound);
 
         stream.ToArray().Should().Equal(new byte[] { 9 }.Concat(changed));
     }
@@ -91,7 +91,7 @@ public sealed class DestinationTests : DownloadTestBase
         using var inner = new MemoryStream();
         using var stream = new WriteOnlyStream(inner);
 
-        var thrown = await Client.Generations.Invoking(g => g.DownloadAsync(done, stream).WaitAsync(Bound))
+        var thrown = await Client.Generations.Invoking(g => Clock.RunSleepsAsync(g.DownloadAsync(done, stream)).WaitAsync(Bound))
             .Should().ThrowAsync<RivyaDownloadException>();
 
         thrown.Which.Message.Should().Contain("cannot seek back");

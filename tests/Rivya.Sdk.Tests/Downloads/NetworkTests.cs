@@ -23,7 +23,7 @@ public sealed class NetworkTests : DownloadTestBase
         await progress.Signalled.WaitAsync(Bound);
         Fake.MediaRequests.Should().HaveCount(1, "a slow link is not cut while bytes keep arriving");
         Clock.Advance(TimeSpan.FromSeconds(20));
-        var file = await download.WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(download).WaitAsync(Bound);
 
         File.ReadAllBytes(file.FullName).SequenceEqual(Content).Should().BeTrue();
         Fake.MediaRequests.Should().HaveCount(2);
@@ -56,7 +56,7 @@ public sealed class NetworkTests : DownloadTestBase
         var done = await SucceededAsync();
         Fake.InjectMediaFaults(MediaFault.CutAfter(5000));
 
-        await Client.Generations.DownloadAsync(done, PathOf("cat.mp4")).WaitAsync(Bound);
+        await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, PathOf("cat.mp4"))).WaitAsync(Bound);
 
         new Uri(done.Result!.PrimaryUrl!).Port.Should().NotBe(Fake.BaseAddress.Port, "the fake's result host is another origin, like a CDN");
         Fake.MediaRequests.Should().HaveCount(2).And.OnlyContain(r => r.Header("Authorization") == null && !r.HasValidApiKey);
@@ -68,7 +68,7 @@ public sealed class NetworkTests : DownloadTestBase
         var done = await SucceededAsync();
         var sameOrigin = done with { Result = new GenerationResult { PrimaryUrl = new Uri(Fake.BaseAddress, "media/" + done.Id + ".mp4").AbsoluteUri } };
 
-        var file = await Client.Generations.DownloadAsync(sameOrigin, PathOf("cat.mp4")).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(sameOrigin, PathOf("cat.mp4"))).WaitAsync(Bound);
 
         file.Length.Should().BeGreaterThan(0);
         Fake.Requests.Should().ContainSingle().Which.HasValidApiKey.Should().BeTrue();
@@ -97,7 +97,7 @@ public sealed class NetworkTests : DownloadTestBase
         var done = await SucceededAsync();
         var two = done with { Result = new GenerationResult { PrimaryUrl = "ftp://nowhere/a.mp4", Urls = ["ftp://nowhere/a.mp4", done.Result!.PrimaryUrl!] } };
 
-        var file = await Client.Generations.DownloadAsync(two, PathOf("cat.mp4"), new DownloadOptions { UrlIndex = 1 }).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(two, PathOf("cat.mp4"), new DownloadOptions { UrlIndex = 1 })).WaitAsync(Bound);
 
         file.Length.Should().Be(Content.Length);
         await Client.Generations.Invoking(g => g.DownloadAsync(two, PathOf("b.mp4"), new DownloadOptions { UrlIndex = 2 }).WaitAsync(Bound))

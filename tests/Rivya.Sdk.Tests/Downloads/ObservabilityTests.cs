@@ -23,7 +23,7 @@ public sealed class ObservabilityTests : DownloadTestBase, System.IDisposable
         Fake.InjectMediaFaults(MediaFault.CutAfter(70_000));
         using var recorder = new ActivityRecorder();
 
-        await Client.Generations.DownloadAsync(done, PathOf("cat.mp4")).WaitAsync(Bound);
+        await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, PathOf("cat.mp4"))).WaitAsync(Bound);
 
         var span = recorder.Calls.Should().ContainSingle(a => a.DisplayName == "Rivya generations.download").Which;
         span.GetTagItem("rivya.task_id").Should().Be(done.Id);

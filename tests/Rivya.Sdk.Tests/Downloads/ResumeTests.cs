@@ -21,7 +21,7 @@ public sealed class ResumeTests : DownloadTestBase
         var done = await SucceededAsync();
         Fake.InjectMediaFaults(MediaFault.CutAfter(offset));
 
-        var file = await Client.Generations.DownloadAsync(done, PathOf("cat.mp4")).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, PathOf("cat.mp4"))).WaitAsync(Bound);
 
         file.FullName.Should().Be(PathOf("cat.mp4"));
         File.ReadAllBytes(file.FullName).SequenceEqual(Content).Should().BeTrue("the resumed file must be the server's bytes exactly");
@@ -40,7 +40,7 @@ public sealed class ResumeTests : DownloadTestBase
         var done = await SucceededAsync();
         Fake.InjectMediaFaults(MediaFault.CutAfter(10_000), MediaFault.CutAfter(20_000), MediaFault.CutAfter(30_000));
 
-        var file = await Client.Generations.DownloadAsync(done, PathOf("cat.mp4")).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, PathOf("cat.mp4"))).WaitAsync(Bound);
 
         File.ReadAllBytes(file.FullName).SequenceEqual(Content).Should().BeTrue();
         Fake.MediaRequests.Select(r => r.Header("Range")).Should().Equal(null, "bytes=10000-", "bytes=30000-", "bytes=60000-");
@@ -53,7 +53,7 @@ public sealed class ResumeTests : DownloadTestBase
         var done = await SucceededAsync();
         Fake.InjectMediaFaults(MediaFault.CutAfter(100_000), MediaFault.IgnoreRange());
 
-        var file = await Client.Generations.DownloadAsync(done, PathOf("cat.mp4")).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, PathOf("cat.mp4"))).WaitAsync(Bound);
 
         File.ReadAllBytes(file.FullName).SequenceEqual(Content).Should().BeTrue();
         Fake.MediaRequests.Should().HaveCount(2);
@@ -68,7 +68,7 @@ public sealed class ResumeTests : DownloadTestBase
         Fake.InjectMediaFaults(MediaFault.CutAndReplace(300_000, changed));
         var progress = new RecordingProgress();
 
-        var file = await Client.Generations.DownloadAsync(done, PathOf("cat.mp4"), new DownloadOptions { Progress = progress }).WaitAsync(Bound);
+        var file = await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, PathOf("cat.mp4"), new DownloadOptions { Progress = progress })).WaitAsync(Bound);
 
         File.ReadAllBytes(file.FullName).SequenceEqual(changed).Should().BeTrue("no byte of the old version may survive in the new file");
         Fake.MediaRequests[1].Header("If-Range").Should().NotBeNull("the resume asked for the old version, and the server answered the new one whole");

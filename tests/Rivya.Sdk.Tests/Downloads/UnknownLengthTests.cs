@@ -41,7 +41,7 @@ public sealed class UnknownLengthTests : DownloadTestBase
         var done = RivyaModelFactory.Generation(id: "task_1", status: GenerationStatus.Succeeded, primaryUrl: new Uri(server.BaseAddress, "media/1").AbsoluteUri);
         var path = Path.Combine(TempDir, "cat.mp4");
 
-        await Client.Generations.DownloadAsync(done, path).WaitAsync(Bound);
+        await Clock.RunSleepsAsync(Client.Generations.DownloadAsync(done, path)).WaitAsync(Bound);
 
         File.ReadAllBytes(path).SequenceEqual(content).Should().BeTrue("the bytes already written were passed over, not written twice");
         server.Requests.Should().HaveCount(2);

@@ -123,12 +123,12 @@ public sealed class RetryDecisionTests
     }
 
     [Fact]
-    public void Progress_means_at_once_and_uncounted_even_with_the_budget_spent()
+    public void Progress_means_the_shortest_backoff_and_uncounted_even_with_the_budget_spent()
     {
         var advice = Decision.Decide(AttemptFacts.Failed(new IOException("cut")), new RetryBudget(2, 2), progressed: true, default);
 
         advice.Verdict.Should().Be(RetryVerdict.Retry);
-        advice.Delay.Should().Be(TimeSpan.Zero);
+        advice.Delay.Should().Be(TimeSpan.FromSeconds(1), "never at once: a host sending a byte per connection would be hammered");
         Decision.Decide(AttemptFacts.Answer(HttpStatusCode.NotFound, null), new RetryBudget(0, 2), progressed: true, default).Verdict.Should().Be(RetryVerdict.Final);
     }
 

@@ -4,7 +4,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -56,14 +59,17 @@ public sealed class HostileServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<RawRequest, Stream, CancellationToken, Task> _answer;
     private readonly ConcurrentQueue<RawRequest> _requests = new();
+    private readonly X509Certificate2? _certificate;
     private int _connections;
 
     /// <param name="answer">Writes the raw answer to one request (status line, headers, body) on the connection's stream.</param>
-    public HostileServer(Func<RawRequest, Stream, CancellationToken, Task> answer)
+    /// <param name="certificate">Speak TLS with this certificate (an https server); null for plain http.</param>
+    public HostileServer(Func<RawRequest, Stream, CancellationToken, Task> answer, X509Certificate2? certificate = null)
     {
         _answer = answer;
+        _certificate = certificate;
         _listener.Start();
-        BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        BaseAddress = new Uri($"{(certificate is null ? "http" : "https")}://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _ = AcceptLoopAsync();
     }
 
@@ -120,7 +126,14 @@ public sealed class HostileServer : IDisposable
         {
             try
             {
-                var stream = client.GetStream();
+                Stream stream = client.GetStream();
+                if (_certificate is not null)
+                {
+                    var tls = new SslStream(stream);
+                    await tls.AuthenticateAsServerAsync(_certificate);
+                    stream = tls;
+                }
+
                 var pending = new List<byte>();
                 while (await ReadRequestAsync(stream, pending) is { } request)
                 {
@@ -128,14 +141,14 @@ public sealed class HostileServer : IDisposable
                     await _answer(request, stream, _stop.Token);
                 }
             }
-            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
+            catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException or IOException or AuthenticationException)
             {
                 // The test is over, or the client hung up (as it should, mid-way through an endless body).
             }
         }
     }
 
-    private async Task<RawRequest?> ReadRequestAsync(NetworkStream stream, List<byte> pending)
+    private async Task<RawRequest?> ReadRequestAsync(Stream stream, List<byte> pending)
     {
         int headEnd;
         while ((headEnd = IndexOf(pending, "\r\n\r\n"u8.ToArray())) < 0)
@@ -172,7 +185,7 @@ public sealed class HostileServer : IDisposable
         return request with { Body = body };
     }
 
-    private async Task<byte[]> ReadChunkedAsync(NetworkStream stream, List<byte> pending)
+    private async Task<byte[]> ReadChunkedAsync(Stream stream, List<byte> pending)
     {
         var body = new List<byte>();
         while (true)
@@ -205,7 +218,7 @@ public sealed class HostileServer : IDisposable
         }
     }
 
-    private async Task<bool> FillAsync(NetworkStream stream, List<byte> pending)
+    private async Task<bool> FillAsync(Stream stream, List<byte> pending)
     {
         var buffer = new byte[16 * 1024];
         var read = await stream.ReadAsync(buffer, _stop.Token);

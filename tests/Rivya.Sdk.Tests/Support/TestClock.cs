@@ -91,6 +91,36 @@ public sealed class TestClock : FakeTimeProvider
         }
     }
 
+    /// <summary>
+    /// Advances past every sleep armed until <paramref name="work"/> ends (timeouts are left to fire on their own), so a
+    /// download's resume backoffs take no wall time; answers <paramref name="work"/>'s result. Not for a test that also
+    /// reads the timers itself.
+    /// </summary>
+    public async Task<T> RunSleepsAsync<T>(Task<T> work)
+    {
+        using var done = new CancellationTokenSource();
+        _ = work.ContinueWith(_ => done.Cancel(), TaskScheduler.Default);
+        try
+        {
+            while (!work.IsCompleted)
+            {
+                var timer = await _timers.Reader.ReadAsync(done.Token);
+                if (timer.Kind == TimerKind.Sleep)
+                {
+                    Advance(timer.Due);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (work.IsCompleted)
+        {
+        }
+
+        return await work;
+    }
+
+    /// <inheritdoc cref="RunSleepsAsync{T}(Task{T})"/>
+    public Task RunSleepsAsync(Task work) => RunSleepsAsync(work.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
+
     private async Task<(TimeSpan Due, TimerKind Kind)> NextAsync()
     {
         using var safety = new CancellationTokenSource(SafetyLimit);
