@@ -23,7 +23,7 @@ internal sealed class RivyaPipeline
     private readonly HttpClient _http;
     private readonly RivyaClientOptions _options;
     private readonly ILogger _logger;
-    private readonly ResiliencePipeline _retries;
+    private readonly DeferredRetryPipeline _retries;
     private readonly HttpAttempt _attempt;
     private readonly string? _apiKey;
     private readonly string _userAgent;
@@ -39,7 +39,7 @@ internal sealed class RivyaPipeline
         BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
         _baseAddressText = BaseAddress.GetLeftPart(UriPartial.Path);
         _attempt = new HttpAttempt(http, options, logger, new RequestMessageFactory(_apiKey, _userAgent), _apiKey);
-        _retries = RetryStrategy.Build(options, logger);
+        _retries = new DeferredRetryPipeline(() => RetryStrategy.Build(options, logger));
     }
 
     public Uri BaseAddress { get; }
@@ -105,8 +105,8 @@ internal sealed class RivyaPipeline
         {
             context.Properties.Set(CallState.Key, call);
 
-            var outcome = await _retries.ExecuteOutcomeAsync(
-                static (_, state) => state.Attempt.RunAsync(state.Call, state.TypeInfo),
+            var outcome = await _retries.ExecuteAsync(
+                static state => state.Attempt.RunAsync(state.Call, state.TypeInfo),
                 context,
                 (Attempt: _attempt, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
 
