@@ -7,9 +7,10 @@ namespace Rivya.Sdk.Http;
 
 /// <summary>
 /// The Polly retry pipeline of one client, built when a call first needs a retry decision. A call's first attempt runs
-/// directly; a parsed 2xx (or the caller's cancellation) ends the call there, as the pipeline would have ended it; any
-/// other outcome enters the pipeline, which is handed that outcome as its attempt 0 (not sent again) and decides and
-/// runs every retry, so Polly stays the one retry loop.
+/// directly (<see cref="RivyaPipeline"/>); a parsed 2xx (or the caller's cancellation) ends the call there, as the
+/// pipeline would have ended it (<see cref="EndsCall"/>); any other outcome enters the pipeline (<see cref="RetryAsync"/>),
+/// which is handed that outcome as its attempt 0 (not sent again) and decides and runs every retry, so Polly stays the
+/// one retry loop.
 /// </summary>
 /// <remarks>
 /// Why: building a pipeline (<c>ResiliencePipelineBuilder.AddRetry</c> and <c>Build</c>) validates its options with
@@ -38,31 +39,23 @@ internal sealed class DeferredRetryPipeline
         }
     }
 
-    /// <summary>Runs <paramref name="attempt"/> until success or until the pipeline's retry decision says stop.</summary>
-    public async ValueTask<Outcome<object>> ExecuteAsync<TState>(
+    /// <summary>
+    /// True when a call's first attempt ends it with no retry decision to make: a parsed 2xx, or the caller has
+    /// cancelled (Polly runs no callback on a cancelled context, so the outcome could not be handed to it).
+    /// </summary>
+    public static bool EndsCall(Outcome<object> first, ResilienceContext context) =>
+        first.Result is IAttemptResult { IsSuccess: true } || context.CancellationToken.IsCancellationRequested;
+
+    /// <summary>
+    /// Hands <paramref name="first"/>, a first attempt that did not end the call, to the pipeline as its attempt 0 (it is
+    /// not sent again); the pipeline's retry decision then runs <paramref name="attempt"/> for each retry.
+    /// </summary>
+    public ValueTask<Outcome<object>> RetryAsync<TState>(
+        Outcome<object> first,
         Func<TState, ValueTask<Outcome<object>>> attempt,
         ResilienceContext context,
-        TState state)
-    {
-        Outcome<object> first;
-        try
-        {
-            first = await attempt(state).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            // What Polly does with a callback that throws: the exception becomes the outcome.
-            first = Outcome.FromException<object>(exception);
-        }
-
-        if (first.Result is IAttemptResult { IsSuccess: true } || context.CancellationToken.IsCancellationRequested)
-        {
-            return first;
-        }
-
-        var replay = new Replay<TState>(first, attempt, state);
-        return await Pipeline.ExecuteOutcomeAsync(static (_, replay) => replay.NextAsync(), context, replay).ConfigureAwait(false);
-    }
+        TState state) =>
+        Pipeline.ExecuteOutcomeAsync(static (_, replay) => replay.NextAsync(), context, new Replay<TState>(first, attempt, state));
 
     /// <summary>Answers the outcome already in hand once, then makes real attempts.</summary>
     private sealed class Replay<TState>(Outcome<object> first, Func<TState, ValueTask<Outcome<object>>> attempt, TState state)

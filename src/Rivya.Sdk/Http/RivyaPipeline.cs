@@ -105,10 +105,16 @@ internal sealed class RivyaPipeline
         {
             context.Properties.Set(CallState.Key, call);
 
-            var outcome = await _retries.ExecuteAsync(
-                static state => state.Attempt.RunAsync(state.Call, state.TypeInfo),
-                context,
-                (Attempt: _attempt, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
+            // The first attempt runs here, not in the pipeline's callback: see DeferredRetryPipeline for why.
+            var outcome = await _attempt.RunAsync(call, typeInfo).ConfigureAwait(false);
+            if (!DeferredRetryPipeline.EndsCall(outcome, context))
+            {
+                outcome = await _retries.RetryAsync(
+                    outcome,
+                    static state => state.Attempt.RunAsync(state.Call, state.TypeInfo),
+                    context,
+                    (Attempt: _attempt, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
+            }
 
             if (outcome.Exception is { } exception)
             {

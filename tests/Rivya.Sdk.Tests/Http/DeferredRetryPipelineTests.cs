@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
@@ -25,16 +26,13 @@ public sealed class DeferredRetryPipelineTests
         AttemptResult<string>.Failure(new ServerError(HttpStatusCode.ServiceUnavailable, null, "x", null, null, null, null, null)));
 
     [Fact]
-    public async Task A_first_attempt_that_succeeds_is_the_answer_and_no_pipeline_is_built()
+    public void A_first_attempt_that_succeeds_ends_the_call_and_builds_no_pipeline()
     {
         var builds = 0;
-        var retries = new DeferredRetryPipeline(() => { builds++; return RetryAll(attempts: 3, seen: []); });
-        var sent = new Queue<Outcome<object>>([Ok]);
+        _ = new DeferredRetryPipeline(() => { builds++; return RetryAll(attempts: 3, seen: []); });
 
-        var outcome = await retries.ExecuteAsync(s => new ValueTask<Outcome<object>>(s.Dequeue()), Context(), sent);
-
-        outcome.Should().Be(Ok);
-        sent.Should().BeEmpty();
+        DeferredRetryPipeline.EndsCall(Ok, Context()).Should().BeTrue();
+        DeferredRetryPipeline.EndsCall(Unavailable, Context()).Should().BeFalse();
         builds.Should().Be(0);
     }
 
@@ -44,47 +42,41 @@ public sealed class DeferredRetryPipelineTests
         var builds = 0;
         var seen = new List<(int Attempt, Outcome<object> Outcome)>();
         var retries = new DeferredRetryPipeline(() => { builds++; return RetryAll(attempts: 3, seen); });
-        var sent = new Queue<Outcome<object>>([Unavailable, Unavailable, Ok]);
+        var sent = new Queue<Outcome<object>>([Unavailable, Ok]);
 
-        var outcome = await retries.ExecuteAsync(s => new ValueTask<Outcome<object>>(s.Dequeue()), Context(), sent);
+        var outcome = await retries.RetryAsync(Unavailable, s => new ValueTask<Outcome<object>>(s.Dequeue()), Context(), sent);
 
         outcome.Should().Be(Ok);
-        sent.Should().BeEmpty("three outcomes, three attempts: the first failure was not sent again");
+        sent.Should().BeEmpty("the first failure was handed over, then two attempts were sent");
         seen.Should().Equal((0, Unavailable), (1, Unavailable), (2, Ok));
         builds.Should().Be(1);
 
-        sent.Enqueue(Unavailable);
         sent.Enqueue(Ok);
-        (await retries.ExecuteAsync(s => new ValueTask<Outcome<object>>(s.Dequeue()), Context(), sent)).Should().Be(Ok);
+        (await retries.RetryAsync(Unavailable, s => new ValueTask<Outcome<object>>(s.Dequeue()), Context(), sent)).Should().Be(Ok);
         builds.Should().Be(1, "the pipeline is built once per client");
     }
 
     [Fact]
-    public async Task A_first_attempt_that_throws_is_judged_as_its_exception()
+    public async Task A_retry_that_throws_is_judged_as_its_exception()
     {
         var seen = new List<(int Attempt, Outcome<object> Outcome)>();
-        var retries = new DeferredRetryPipeline(() => RetryAll(attempts: 0, seen));
+        var retries = new DeferredRetryPipeline(() => RetryAll(attempts: 1, seen));
         var failure = new HttpRequestException("refused");
 
-        var outcome = await retries.ExecuteAsync<object?>(_ => throw failure, Context(), null);
+        var outcome = await retries.RetryAsync<object?>(Unavailable, _ => throw failure, Context(), null);
 
         outcome.Exception.Should().BeSameAs(failure);
-        seen.Should().ContainSingle().Which.Attempt.Should().Be(0);
+        seen.Select(s => s.Attempt).Should().Equal(0, 1);
     }
 
     [Fact]
-    public async Task After_the_callers_cancellation_the_first_outcome_is_the_answer()
+    public void After_the_callers_cancellation_the_first_outcome_ends_the_call()
     {
         using var cancel = new CancellationTokenSource();
-        var builds = 0;
-        var retries = new DeferredRetryPipeline(() => { builds++; return RetryAll(attempts: 3, seen: []); });
         var context = ResilienceContextPool.Shared.Get(cancel.Token);
+        cancel.Cancel();
 
-        var outcome = await retries.ExecuteAsync(
-            c => { c.Cancel(); return new ValueTask<Outcome<object>>(Unavailable); }, context, cancel);
-
-        outcome.Should().Be(Unavailable);
-        builds.Should().Be(0);
+        DeferredRetryPipeline.EndsCall(Unavailable, context).Should().BeTrue();
     }
 
     private static ResilienceContext Context() => ResilienceContextPool.Shared.Get(CancellationToken.None);
