@@ -21,7 +21,11 @@ public sealed record BatchItemResult
     /// <summary>The item's request.</summary>
     public GenerationRequest Request { get; }
 
-    /// <summary>The <c>Idempotency-Key</c> the item's create was sent with: the same on every run of the same batch.</summary>
+    /// <summary>
+    /// The <c>Idempotency-Key</c> the item's create was sent with: the same on every run of the same batch. Empty when
+    /// the item failed before it had one (<see cref="Error"/> is then a <see cref="RivyaValidationException"/> and
+    /// nothing was sent).
+    /// </summary>
     public string IdempotencyKey { get; }
 
     /// <summary>

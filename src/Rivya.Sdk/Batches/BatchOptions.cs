@@ -37,7 +37,9 @@ public sealed record BatchOptions
     /// Makes the <c>Idempotency-Key</c> of an item from the request and its index in the batch. It must give the same
     /// key for the same item on every run: that is what lets a re-run after a crash reach the tasks already created
     /// instead of paying again. Null (the default): the request's <see cref="GenerationRequest.ClientRequestId"/> is
-    /// the key, and when that is not set either, a key derived from the request's content and its index.
+    /// the key, and when that is not set either, a key derived from the request's content and its index (after the
+    /// request passed validation). A selector that throws or answers a blank key fails only that item, with a
+    /// <see cref="RivyaValidationException"/>.
     /// </summary>
     public Func<GenerationRequest, int, string>? IdempotencyKeySelector { get; init; }
 

@@ -3,17 +3,20 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Rivya.Sdk.Http;
-using Rivya.Sdk.Waiting;
 
 namespace Rivya.Sdk.Batches;
 
 /// <summary>
-/// The one rate-limit budget of a batch: every create and poll of the batch passes through <see cref="WaitAsync"/>,
-/// so a 429 seen by one call pauses them all until its <c>Retry-After</c> has passed, instead of each call meeting its
+/// The one rate-limit budget of a batch, a hook of the client's one retry loop (<see cref="IAttemptGate"/>): every
+/// attempt of every create and poll of the batch passes <see cref="WaitAsync"/>, and a 429 retried by any of them
+/// closes the gate for all until its <c>Retry-After</c> (else the backoff) has passed, instead of each call meeting its
 /// own 429s. A pause that starts is logged once; a pause extended while it runs is not logged again.
 /// </summary>
-internal sealed class BatchRateGate
+internal sealed class BatchRateGate : IAttemptGate
 {
+    /// <summary>Consecutive 429s one call accepts before it reports the last one: a server that never lets up ends the item.</summary>
+    public const int MaxRateLimitPauses = 20;
+
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly object _lock = new();
@@ -24,6 +27,8 @@ internal sealed class BatchRateGate
         _time = time;
         _logger = logger;
     }
+
+    public int MaxPauses => MaxRateLimitPauses;
 
     /// <summary>Completes at once outside a pause; otherwise when the pause (however often extended) is over.</summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
@@ -41,15 +46,15 @@ internal sealed class BatchRateGate
                 return;
             }
 
-            await WaitClock.Delay(_time, remaining, cancellationToken).ConfigureAwait(false);
+            await Delays.SleepAsync(_time, remaining, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Holds every call of the batch for <paramref name="delay"/> from now (a longer pause already running wins).</summary>
-    public void Pause(TimeSpan delay)
+    /// <summary>Holds every call of the batch for <paramref name="pause"/> from now (a longer pause already running wins).</summary>
+    public void Close(TimeSpan pause)
     {
         var now = _time.GetUtcNow();
-        var until = now + delay;
+        var until = now + Delays.Cap(pause);
         bool starts;
         lock (_lock)
         {
@@ -65,7 +70,7 @@ internal sealed class BatchRateGate
         if (starts)
         {
             RivyaMetrics.RecordRateLimitPause();
-            BatchLog.RateLimitPause(_logger, delay.TotalMilliseconds);
+            BatchLog.RateLimitPause(_logger, pause.TotalMilliseconds);
         }
     }
 }

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Rivya.Sdk.Generations;
 using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 
@@ -13,8 +14,9 @@ namespace Rivya.Sdk.Batches;
 /// <summary>
 /// One run of <c>CreateAndWaitManyAsync</c>: <see cref="BatchOptions.MaxConcurrency"/> workers each take the next
 /// item, create it and wait for it, and hand its <see cref="BatchItemResult"/> to the enumeration as soon as it ends.
-/// A worker never throws for an item: its failure goes into the result. Cancellation stops new items; the items already
-/// sent are reported (with their task id when known) and the enumeration then ends.
+/// A worker never throws for an item: its failure (validation, key, create, wait) goes into the result. Cancellation
+/// stops new items and every poll at once; a create already sent has <see cref="CreateGrace.Grace"/> to bring its task
+/// id back; the items already sent are reported (with their task id when known) and the enumeration then ends.
 /// </summary>
 internal sealed class BatchRun : IDisposable
 {
@@ -22,7 +24,7 @@ internal sealed class BatchRun : IDisposable
     private readonly IReadOnlyList<GenerationRequest> _requests;
     private readonly BatchOptions _options;
     private readonly WaitOptions _wait;
-    private readonly BatchCalls _calls;
+    private readonly BatchRateGate _gate;
     private readonly TimeProvider _time;
     private readonly Func<double>? _jitter;
     private readonly ConcurrentQueue<BatchItemResult?> _results = new();
@@ -30,13 +32,13 @@ internal sealed class BatchRun : IDisposable
     private int _next = -1;
     private ExceptionDispatchInfo? _unexpected;
 
-    public BatchRun(IGenerationCalls client, IReadOnlyList<GenerationRequest> requests, BatchOptions options, WaitOptions wait, BatchCalls calls, TimeProvider time, Func<double>? jitter)
+    public BatchRun(IGenerationCalls client, IReadOnlyList<GenerationRequest> requests, BatchOptions options, WaitOptions wait, BatchRateGate gate, TimeProvider time, Func<double>? jitter)
     {
         _client = client;
         _requests = requests;
         _options = options;
         _wait = wait;
-        _calls = calls;
+        _gate = gate;
         _time = time;
         _jitter = jitter;
     }
@@ -84,6 +86,8 @@ internal sealed class BatchRun : IDisposable
 
     private async Task WorkAsync(CancellationToken cancellationToken)
     {
+        // Every call this worker makes, through the client's one retry loop, passes the batch's gate.
+        AttemptGates.Enter(_gate);
         try
         {
             while (!cancellationToken.IsCancellationRequested && _unexpected is null)
@@ -101,7 +105,7 @@ internal sealed class BatchRun : IDisposable
                 }
             }
         }
-#pragma warning disable CA1031 // A bug (a throwing key selector, say) must reach the caller through the enumeration, not vanish in a worker.
+#pragma warning disable CA1031 // A bug must reach the caller through the enumeration, not vanish in a worker.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
@@ -117,15 +121,32 @@ internal sealed class BatchRun : IDisposable
     private async Task<BatchItemResult?> RunItemAsync(int index, CancellationToken cancellationToken)
     {
         var request = _requests[index];
-        var key = BatchKeys.For(request, index, _options.IdempotencyKeySelector);
-        Generation? seen = null;
-        var sent = false;
+        string key;
         try
         {
-            var createOptions = new RequestOptions { IdempotencyKey = key, MaxRetries = 0 };
-            sent = true;
-            seen = await _calls.RunAsync(token => _client.CreateAsync(request, createOptions, token), cancellationToken, CancellationToken.None).ConfigureAwait(false);
-            await foreach (var generation in GenerationPoller.ChangesAsync(ReadAsync, seen.Id, _wait, _time, _jitter, seen, cancellationToken).ConfigureAwait(false))
+            // Validated before the key: the derived key reads the request's JSON, which a bad request may not have.
+            RivyaValidationException.ThrowIfAny(RequestValidator.Validate(request));
+            key = BatchKeys.For(request, index, _options.IdempotencyKeySelector);
+        }
+        catch (RivyaValidationException exception)
+        {
+            return new BatchItemResult(index, request, string.Empty, null, exception);
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        Generation? seen = null;
+        try
+        {
+            using (var grace = new CreateGrace(_time, cancellationToken))
+            {
+                seen = await _client.CreateAsync(request, new RequestOptions { IdempotencyKey = key }, grace.Token).ConfigureAwait(false);
+            }
+
+            await foreach (var generation in GenerationPoller.ChangesAsync(_client.GetAsync, seen.Id, _wait, _time, _jitter, seen, cancellationToken).ConfigureAwait(false))
             {
                 seen = generation;
             }
@@ -135,16 +156,13 @@ internal sealed class BatchRun : IDisposable
                 ? new BatchItemResult(index, request, key, seen, new RivyaGenerationFailedException(seen).WithHandles(seen.Id, key))
                 : new BatchItemResult(index, request, key, seen, null);
         }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return new BatchItemResult(index, request, key, seen, new RivyaBatchCanceledException(seen?.Id, key, exception));
+        }
         catch (RivyaException exception)
         {
             return new BatchItemResult(index, request, key, seen, exception.WithHandles(seen?.Id, key));
         }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-        {
-            return sent ? new BatchItemResult(index, request, key, seen, new RivyaBatchCanceledException(seen?.Id, key, exception)) : null;
-        }
     }
-
-    private Task<Generation> ReadAsync(string id, CancellationToken cancellationToken) =>
-        _calls.RunAsync(token => _client.GetAsync(id, BatchPolls.Options, token), cancellationToken);
 }

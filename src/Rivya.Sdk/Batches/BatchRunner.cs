@@ -10,8 +10,8 @@ using Rivya.Sdk.Waiting;
 namespace Rivya.Sdk.Batches;
 
 /// <summary>
-/// <c>CreateAndWaitManyAsync</c> after its arguments were checked: one rate-limit gate and one retry budget for the
-/// whole batch, the opt-in balance pre-flight, then the <see cref="BatchRun"/> that yields each item as it ends.
+/// <c>CreateAndWaitManyAsync</c> after its arguments were checked: one rate-limit gate for the whole batch (a hook of
+/// the client's retry loop), the opt-in balance pre-flight, then the <see cref="BatchRun"/> that yields each item as it ends.
 /// </summary>
 internal static class BatchRunner
 {
@@ -52,18 +52,14 @@ internal static class BatchRunner
             throw MissingApiKey.Exception();
         }
 
-        var clientOptions = pipeline?.Options ?? new RivyaClientOptions();
-        var time = clientOptions.TimeProvider;
-        var jitter = clientOptions.JitterSource ?? SharedRandom.NextDouble;
+        var time = pipeline?.Options.TimeProvider ?? TimeProvider.System;
         var gate = new BatchRateGate(time, pipeline?.Logger ?? NullLogger.Instance);
-        var batchCalls = new BatchCalls(gate, time, clientOptions.MaxRetries, clientOptions.MaxRetryAfter, jitter);
-
         if (options.CheckBalanceFirst)
         {
-            await BatchPreflight.CheckAsync(requests, batchCalls, readBalance, cancellationToken).ConfigureAwait(false);
+            await BatchPreflight.CheckAsync(requests, gate, readBalance, cancellationToken).ConfigureAwait(false);
         }
 
-        using var run = new BatchRun(calls, requests, options, wait, batchCalls, time, clientOptions.JitterSource);
+        using var run = new BatchRun(calls, requests, options, wait, gate, time, pipeline?.Options.JitterSource);
         await foreach (var result in run.RunAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return result;

@@ -3,7 +3,8 @@ using System;
 namespace Rivya.Sdk;
 
 /// <summary>
-/// The batch was cancelled after this item had started: its task may exist and goes on server-side. Resume with
+/// The batch was cancelled after this item had started: its task may exist and goes on server-side. A create in flight had 2 seconds to bring back its task id; without one, <see cref="RivyaException.TaskId"/>
+/// is null and the key is what reaches the task. Resume with
 /// <c>WaitForCompletionAsync(TaskId)</c>, or re-run the batch (the same <see cref="RivyaException.IdempotencyKey"/>
 /// reaches the same task without a second charge).
 /// </summary>

@@ -176,15 +176,21 @@ public class GenerationsClient : IGenerationCalls
     /// <see cref="BatchItemResult"/> as it ends (completion order).
     /// </summary>
     /// <remarks>
-    /// An item's failure goes in its <see cref="BatchItemResult.Error"/>, never out of the enumeration. A 429 on any call
-    /// pauses the whole batch until its <c>Retry-After</c>. Each create's key is stable
+    /// An item's failure goes in its <see cref="BatchItemResult.Error"/>, never out of the enumeration: an item that
+    /// breaks a rule, or whose key cannot be made, is a <see cref="RivyaValidationException"/> with its index (nothing
+    /// sent) and the other items run. Every create and poll is retried like a single call (same rules, same
+    /// <see cref="RivyaClientOptions.MaxRetries"/>); a 429 on any call pauses the whole batch until its
+    /// <c>Retry-After</c>, for at most 20 pauses in a row per call. Each create's key is stable
     /// (<see cref="BatchOptions.IdempotencyKeySelector"/>), so a re-run after a crash reaches the tasks already made.
-    /// Cancelling stops new items; items already sent are yielded with a <see cref="RivyaBatchCanceledException"/>
-    /// (task id, key), and the enumeration ends without throwing.
+    /// Cancelling (or leaving the enumeration early) stops new items and every poll at once; a create already sent gets
+    /// a grace of 2 seconds (on <see cref="RivyaClientOptions.TimeProvider"/>) to bring back its task id, then is
+    /// abandoned. Items already sent are yielded with a <see cref="RivyaBatchCanceledException"/> (task id when known,
+    /// key always), and the enumeration ends without throwing, within that grace whatever
+    /// <see cref="RivyaClientOptions.Timeout"/> is.
     /// </remarks>
     /// <param name="requests">The requests; read once, at the call.</param>
     /// <param name="options">Concurrency, wait schedule, key selector and pre-flight; null for the defaults.</param>
-    /// <param name="cancellationToken">Stops new submissions; tasks already created go on server-side.</param>
+    /// <param name="cancellationToken">Stops new submissions and the waits; a create in flight gets 2 seconds to answer. Tasks already created go on server-side.</param>
     /// <exception cref="ArgumentNullException"><paramref name="requests"/> is null, or holds a null (thrown at the call).</exception>
     /// <exception cref="ArgumentException">The wait options do not fit together (thrown at the call).</exception>
     /// <exception cref="InvalidOperationException">No API key is configured; nothing was sent.</exception>

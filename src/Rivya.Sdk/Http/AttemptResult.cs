@@ -4,43 +4,41 @@ using Rivya.Sdk.Errors;
 
 namespace Rivya.Sdk.Http;
 
-/// <summary>What one attempt produced: a parsed value, or a server error the retry strategy can judge.</summary>
-internal interface IAttemptResult
+/// <summary>
+/// What one attempt produced: a parsed value, or a server error for <see cref="RetryDecision"/> to judge. The Polly
+/// pipeline is typed on this base (<c>ResiliencePipeline&lt;AttemptResult&gt;</c>), so no outcome is converted to
+/// <c>object</c>; the caller downcasts to <see cref="AttemptResult{T}"/>.
+/// </summary>
+internal abstract class AttemptResult
 {
-    bool IsSuccess { get; }
-
-    HttpStatusCode StatusCode { get; }
-
-    TimeSpan? RetryAfter { get; }
-
-    /// <summary>A 2xx whose body could not be read: transient when the call is safe to repeat.</summary>
-    bool IsUnreadableSuccess { get; }
-}
-
-/// <summary>The outcome of one attempt of a call returning <typeparamref name="T"/>.</summary>
-internal sealed class AttemptResult<T> : IAttemptResult
-{
-    private AttemptResult(bool isSuccess, HttpStatusCode statusCode, T? value, ServerError? error)
+    protected AttemptResult(HttpStatusCode statusCode, ServerError? error)
     {
-        IsSuccess = isSuccess;
         StatusCode = statusCode;
-        Value = value;
         Error = error;
     }
 
-    public bool IsSuccess { get; }
+    public bool IsSuccess => Error is null;
 
     public HttpStatusCode StatusCode { get; }
 
-    public T? Value { get; }
-
     public ServerError? Error { get; }
 
-    public TimeSpan? RetryAfter => Error?.RetryAfter;
+    /// <summary>The answer as the retry decision reads it.</summary>
+    public AttemptFacts Facts => AttemptFacts.Answer(StatusCode, Error?.RetryAfter, Error?.IsUnreadableSuccess == true);
+}
 
-    public bool IsUnreadableSuccess => Error?.IsUnreadableSuccess == true;
+/// <summary>The outcome of one attempt of a call returning <typeparamref name="T"/>.</summary>
+internal sealed class AttemptResult<T> : AttemptResult
+{
+    private AttemptResult(HttpStatusCode statusCode, T? value, ServerError? error)
+        : base(statusCode, error)
+    {
+        Value = value;
+    }
 
-    public static AttemptResult<T> Success(HttpStatusCode statusCode, T value) => new(true, statusCode, value, null);
+    public T? Value { get; }
 
-    public static AttemptResult<T> Failure(ServerError error) => new(false, error.StatusCode, default, error);
+    public static AttemptResult<T> Success(HttpStatusCode statusCode, T value) => new(statusCode, value, null);
+
+    public static AttemptResult<T> Failure(ServerError error) => new(error.StatusCode, default, error);
 }

@@ -40,12 +40,10 @@ internal static class FailureTranslator
     }
 
     /// <summary>Why an attempt failed, for the retry log line.</summary>
-    public static string Reason(Outcome<object> outcome, CallState call) =>
+    public static string Reason(Outcome<AttemptResult> outcome, CallState call) =>
         outcome.Exception is { } exception
             ? Describe(exception, call)
-            : outcome.Result is IAttemptResult result
-                ? "the server answered " + ((int)result.StatusCode).ToString(CultureInfo.InvariantCulture)
-                : "of an unknown outcome";
+            : "the server answered " + ((int)outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One failure in words, safe for a log line or an exception message.</summary>
     public static string Describe(Exception exception, CallState call) => exception switch

@@ -13,7 +13,7 @@ namespace Rivya.Sdk.Http;
 
 /// <summary>
 /// Step 2 of a call: one attempt. Sends the message under the per-attempt timeout, reads the answer within the body
-/// cap, and reports what happened (a result or an exception) without judging it: <see cref="AttemptClassifier"/> does.
+/// cap, and reports what happened (a result or an exception) without judging it: <see cref="RetryDecision"/> does.
 /// </summary>
 internal sealed class HttpAttempt
 {
@@ -34,12 +34,22 @@ internal sealed class HttpAttempt
     }
 
     /// <summary>Runs the next attempt of <paramref name="call"/>; never throws (but for out-of-memory): failures come back in the outcome.</summary>
-    /// <remarks>
-    /// The outcome is <c>Outcome&lt;object&gt;</c>, the retry strategy's own type (non-generic strategies are
-    /// <c>ResilienceStrategy&lt;object&gt;</c>): any other type makes Polly wrap each attempt in two converting async
-    /// state machines. The pipeline downcasts the result to <see cref="AttemptResult{T}"/>.
-    /// </remarks>
-    public async ValueTask<Outcome<object>> RunAsync<T>(CallState call, JsonTypeInfo<T> typeInfo)
+    /// <summary>Waits for the call's gate (a batch's pause), then runs the attempt like <see cref="RunAsync{T}"/>.</summary>
+    public async ValueTask<Outcome<AttemptResult>> RunGatedAsync<T>(CallState call, JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            await call.Gate!.WaitAsync(call.CallerToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            return Outcome.FromException<AttemptResult>(exception);
+        }
+
+        return await RunAsync(call, typeInfo).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Outcome<AttemptResult>> RunAsync<T>(CallState call, JsonTypeInfo<T> typeInfo)
     {
         var request = call.Request;
         var attempt = ++call.Attempts;
@@ -64,7 +74,7 @@ internal sealed class HttpAttempt
                 RivyaLog.AttemptCompleted(_logger, request.Method.Method, request.Uri.AbsolutePath, (int)response.StatusCode, ElapsedMs(started), attempt, result.Error?.RequestId ?? HeaderRequestId(response) ?? "none");
             }
 
-            return Outcome.FromResult<object>(result);
+            return Outcome.FromResult<AttemptResult>(result);
         }
         catch (Exception thrown) when (thrown is not OutOfMemoryException)
         {
@@ -79,7 +89,7 @@ internal sealed class HttpAttempt
                 RivyaLog.AttemptFailed(_logger, request.Method.Method, request.Uri.AbsolutePath, ElapsedMs(started), attempt, FailureTranslator.Describe(exception, call));
             }
 
-            return Outcome.FromException<object>(exception);
+            return Outcome.FromException<AttemptResult>(exception);
         }
     }
 
@@ -101,7 +111,7 @@ internal sealed class HttpAttempt
         }
         catch (Exception exception) when (UnreadableSuccess.IsParseFailure(exception))
         {
-            // Retried when repeating is safe (AttemptClassifier): a half body from a proxy reads whole next time.
+            // Retried when repeating is safe (RetryDecision): a half body from a proxy reads whole next time.
             return UnreadableSuccess.Failure<T>(response, exception.Message);
         }
     }

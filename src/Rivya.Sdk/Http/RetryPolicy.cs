@@ -8,8 +8,8 @@ using Polly.Timeout;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// What is retried and how long to wait. Backoff doubles from 1 s (0.8-1.2 s with jitter, never immediate) up to
-/// 30 s; a server's <c>Retry-After</c> replaces it when present and within <see cref="RivyaClientOptions.MaxRetryAfter"/>.
+/// The rules <see cref="RetryDecision"/> applies: which statuses and faults are transient, and the backoff, doubling
+/// from 1 s (0.8-1.2 s with jitter, never immediate) up to 30 s.
 /// </summary>
 internal static class RetryPolicy
 {
@@ -19,12 +19,6 @@ internal static class RetryPolicy
 
     /// <summary>408, 429, 500, 502, 503, 504: the statuses that may succeed if asked again. Never other 4xx.</summary>
     public static bool IsRetryableStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
-
-    /// <summary>
-    /// Whether a failed read, after the client's own retries, is still worth asking again later (a poll of a wait):
-    /// a retryable status, or a 2xx whose body could not be read.
-    /// </summary>
-    public static bool IsTransientAnswer(HttpStatusCode status) => IsRetryableStatus(status) || (int)status is >= 200 and <= 299;
 
     /// <summary>Network faults and timeouts of one attempt; not the caller's own cancellation.</summary>
     public static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch

@@ -1,64 +1,89 @@
 using System;
+using System.Collections.Concurrent;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// The Polly retry pipeline every call runs its attempts through: <see cref="AttemptClassifier"/> says what is
-/// retryable, <see cref="CallState.MaxRetries"/> how many times.
+/// The Polly retry pipelines a client's calls run their attempts through. <see cref="RetryDecision"/> says what an
+/// outcome means and how long to wait; Polly runs the loop, sleeps on the client's <see cref="TimeProvider"/> and
+/// reports.
 /// </summary>
 /// <remarks>
-/// The limit differs per call (a create without an idempotency key is never retried, <see cref="RequestOptions.MaxRetries"/>
-/// overrides the client's), while one pipeline serves the client: so Polly's own limit is left unbounded and
-/// <c>ShouldHandle</c> reads the call's limit from the <see cref="CallState"/> in the context.
+/// Polly fixes <c>MaxRetryAttempts</c> per pipeline, while the limit differs per call (a create without an
+/// idempotency key is never retried, <see cref="RequestOptions.MaxRetries"/> overrides the client's, a batch call adds
+/// its gate's 429 pauses). So there is one pipeline per limit, built on first use (a client sees two or three), each
+/// with its true limit; <c>ShouldHandle</c> still asks the decision, which also keeps retries and pauses apart.
 /// </remarks>
-internal static class RetryStrategy
+internal sealed class RetryStrategy
 {
-    public static ResiliencePipeline Build(RivyaClientOptions options, ILogger logger)
+    private readonly RetryDecision _decision;
+    private readonly RivyaClientOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<int, ResiliencePipeline<AttemptResult>> _byLimit = new();
+
+    public RetryStrategy(RivyaClientOptions options, ILogger logger)
     {
-        var jitter = options.JitterSource ?? SharedRandom.NextDouble;
-        return new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider }
-            .AddRetry(new RetryStrategyOptions
+        _options = options;
+        _logger = logger;
+        _decision = RetryDecision.For(options);
+    }
+
+    /// <summary>The pipeline for a call that may be retried <paramref name="maxRetryAttempts"/> times in all.</summary>
+    public ResiliencePipeline<AttemptResult> For(int maxRetryAttempts) =>
+        maxRetryAttempts <= 0 ? ResiliencePipeline<AttemptResult>.Empty
+        : _byLimit.TryGetValue(maxRetryAttempts, out var pipeline) ? pipeline
+        : _byLimit.GetOrAdd(maxRetryAttempts, Build(maxRetryAttempts));
+
+    private ResiliencePipeline<AttemptResult> Build(int maxRetryAttempts) =>
+        new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = _options.TimeProvider }
+            .AddRetry(new RetryStrategyOptions<AttemptResult>
             {
-                MaxRetryAttempts = int.MaxValue,
-                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(CallState.From(args.Context), args.Outcome, args.AttemptNumber, options, logger)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(AttemptClassifier.NextDelay(args.Outcome, args.AttemptNumber, jitter)),
+                MaxRetryAttempts = maxRetryAttempts,
+                ShouldHandle = args => new ValueTask<bool>(ShouldRetry(CallState.From(args.Context), args.Outcome)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(CallState.From(args.Context).Next.Delay),
                 OnRetry = args =>
                 {
-                    var call = CallState.From(args.Context);
-                    RivyaMetrics.RecordRetry(call.Request.Operation);
-                    if (logger.IsEnabled(LogLevel.Information))
-                    {
-                        RivyaLog.Retrying(logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, args.RetryDelay.TotalMilliseconds, args.AttemptNumber + 1, call.MaxRetries, FailureTranslator.Reason(args.Outcome, call));
-                    }
-
+                    OnRetry(CallState.From(args.Context), args.Outcome, args.RetryDelay);
                     return default;
                 },
             })
             .Build();
-    }
 
-    private static bool ShouldRetry(CallState call, Outcome<object> outcome, int retriesSoFar, RivyaClientOptions options, ILogger logger)
+    private bool ShouldRetry(CallState call, Outcome<AttemptResult> outcome)
     {
-        if (retriesSoFar >= call.MaxRetries || call.CallerToken.IsCancellationRequested)
+        var facts = outcome.Exception is { } exception ? AttemptFacts.Failed(exception) : outcome.Result!.Facts;
+        var advice = _decision.Decide(facts, call.Budget, progressed: false, call.CallerToken);
+        if (advice.Verdict == RetryVerdict.Retry)
         {
-            return false;
+            call.Spend(advice);
+            return true;
         }
 
-        switch (AttemptClassifier.Classify(outcome, options.MaxRetryAfter, call.CallerToken))
+        if (advice.RetryAfterTooLong)
         {
-            case AttemptVerdict.Retryable:
-                return true;
-            case AttemptVerdict.RetryAfterTooLong:
-                var retryAfter = ((IAttemptResult)outcome.Result!).RetryAfter!.Value;
-                RivyaLog.RetryAfterTooLong(logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, retryAfter.TotalMilliseconds, options.MaxRetryAfter.TotalMilliseconds);
-                return false;
-            default:
-                return false;
+            RivyaLog.RetryAfterTooLong(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, facts.RetryAfter!.Value.TotalMilliseconds, _options.MaxRetryAfter.TotalMilliseconds);
+        }
+
+        return false;
+    }
+
+    private void OnRetry(CallState call, Outcome<AttemptResult> outcome, TimeSpan delay)
+    {
+        if (call.Next.IsRateLimitPause)
+        {
+            // Any 429 of a batch closes its gate: every other call of the batch waits out the same pause.
+            call.Gate!.Close(delay);
+        }
+
+        RivyaMetrics.RecordRetry(call.Request.Operation);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var (retry, max) = call.Next.IsRateLimitPause ? (call.Budget.Pauses, call.MaxPauses) : (call.Budget.Retries, call.MaxRetries);
+            RivyaLog.Retrying(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, delay.TotalMilliseconds, retry, max, FailureTranslator.Reason(outcome, call));
         }
     }
 }

@@ -44,11 +44,11 @@ internal static class RivyaMetrics
         }
     }
 
-    public static void RecordRetry(string? operation = null)
+    public static void RecordRetry(string operation)
     {
         if (Retries.Enabled)
         {
-            Retries.Add(1, new KeyValuePair<string, object?>("rivya.operation", operation ?? "batch"));
+            Retries.Add(1, new KeyValuePair<string, object?>("rivya.operation", operation));
         }
     }
 

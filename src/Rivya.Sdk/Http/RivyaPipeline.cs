@@ -15,7 +15,7 @@ namespace Rivya.Sdk.Http;
 /// <summary>
 /// Sends every call, in four steps each in its own file: <see cref="RequestMessageFactory"/> builds the message (auth,
 /// headers); <see cref="HttpAttempt"/> makes one attempt (send, per-attempt timeout, body cap);
-/// <see cref="AttemptClassifier"/> judges its outcome and <see cref="RetryStrategy"/> (Polly) retries it;
+/// <see cref="RetryDecision"/> judges its outcome and <see cref="RetryStrategy"/> (Polly) retries it;
 /// <see cref="FailureTranslator"/> turns a failure into the typed exception. A span per call, metrics per call.
 /// </summary>
 internal sealed class RivyaPipeline
@@ -23,7 +23,7 @@ internal sealed class RivyaPipeline
     private readonly HttpClient _http;
     private readonly RivyaClientOptions _options;
     private readonly ILogger _logger;
-    private readonly DeferredRetryPipeline _retries;
+    private readonly RetryStrategy _retries;
     private readonly HttpAttempt _attempt;
     private readonly string? _apiKey;
     private readonly string _userAgent;
@@ -39,7 +39,7 @@ internal sealed class RivyaPipeline
         BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
         _baseAddressText = BaseAddress.GetLeftPart(UriPartial.Path);
         _attempt = new HttpAttempt(http, options, logger, new RequestMessageFactory(_apiKey, _userAgent), _apiKey);
-        _retries = new DeferredRetryPipeline(() => RetryStrategy.Build(options, logger));
+        _retries = new RetryStrategy(options, logger);
     }
 
     public Uri BaseAddress { get; }
@@ -97,7 +97,7 @@ internal sealed class RivyaPipeline
         cancellationToken.ThrowIfCancellationRequested();
         var maxRetries = request.IsRetryable ? Math.Max(0, request.Options?.MaxRetries ?? _options.MaxRetries) : 0;
         var timeout = request.Options?.Timeout ?? request.DefaultTimeout ?? _options.Timeout;
-        var call = new CallState(request, maxRetries, timeout, cancellationToken);
+        var call = new CallState(request, maxRetries, timeout, AttemptGates.Active, cancellationToken);
 
         using var activity = RivyaTelemetry.StartCall(request);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -105,15 +105,12 @@ internal sealed class RivyaPipeline
         {
             context.Properties.Set(CallState.Key, call);
 
-            // The first attempt runs here, not in the pipeline's callback: see DeferredRetryPipeline for why.
-            var outcome = await _attempt.RunAsync(call, typeInfo).ConfigureAwait(false);
-            if (!DeferredRetryPipeline.EndsCall(outcome, context))
+            // The first attempt runs here, and the retry pipeline is asked for only if it fails: see FirstAttempt for why.
+            var state = (Attempt: _attempt, Call: call, TypeInfo: typeInfo);
+            var outcome = await Attempt(state).ConfigureAwait(false);
+            if (!FirstAttempt.EndsCall(outcome, context))
             {
-                outcome = await _retries.RetryAsync(
-                    outcome,
-                    static state => state.Attempt.RunAsync(state.Call, state.TypeInfo),
-                    context,
-                    (Attempt: _attempt, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
+                outcome = await FirstAttempt.RetryAsync(_retries.For(call.MaxRetries + call.MaxPauses), outcome, Attempt, context, state).ConfigureAwait(false);
             }
 
             if (outcome.Exception is { } exception)
@@ -139,4 +136,7 @@ internal sealed class RivyaPipeline
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static ValueTask<Outcome<AttemptResult>> Attempt<T>((HttpAttempt Attempt, CallState Call, JsonTypeInfo<T> TypeInfo) state) =>
+        state.Call.Gate is null ? state.Attempt.RunAsync(state.Call, state.TypeInfo) : state.Attempt.RunGatedAsync(state.Call, state.TypeInfo);
 }

@@ -60,11 +60,11 @@ internal static class GenerationPoller
                 if (retryAfter > sleep)
                 {
                     // A server's Retry-After may outlast the wait (or any delay a timer takes): then sleep to the deadline.
-                    sleep = WaitClock.Within(retryAfter.Value, options.Timeout, time.GetElapsedTime(started));
+                    sleep = Delays.Within(retryAfter.Value, options.Timeout, time.GetElapsedTime(started));
                 }
 
                 retryAfter = null;
-                await WaitClock.Delay(time, sleep, linked.Token).ConfigureAwait(false);
+                await Delays.SleepAsync(time, sleep, linked.Token).ConfigureAwait(false);
                 current = await read(id, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
@@ -77,13 +77,11 @@ internal static class GenerationPoller
             {
                 throw new RivyaWaitTimeoutException(id, options.Timeout, last);
             }
-            catch (RivyaConnectionException)
+            catch (RivyaException exception) when (RetryDecision.IsTransient(AttemptFacts.Of(exception), cancellationToken))
             {
-                // The pipeline already retried this poll; the next one comes at the next interval.
-            }
-            catch (RivyaApiException exception) when (RetryPolicy.IsTransientAnswer(exception.StatusCode))
-            {
-                retryAfter = exception.RetryAfter;
+                // The pipeline already retried this poll (or gave up on a long Retry-After): the next one comes at the
+                // next interval, or after the Retry-After when longer; the wait's deadline still wins.
+                retryAfter = (exception as RivyaApiException)?.RetryAfter;
             }
             catch (RivyaException exception)
             {

@@ -53,7 +53,7 @@ public sealed class PollRetryAfterTests
         var sleeps = await DriveAsync(clock, wait, skip: [AttemptTimeout]);
 
         (await wait).Status.Should().Be(GenerationStatus.Succeeded);
-        sleeps.Should().Equal(TimeSpan.FromSeconds(2.5), TimeSpan.FromMilliseconds(uint.MaxValue - 1));
+        sleeps.Should().Equal(TimeSpan.FromSeconds(2.5), Rivya.Sdk.Http.Delays.MaxDelay);
     }
 
     [Fact]

@@ -26,14 +26,14 @@ internal sealed class BatchHarness : IAsyncDisposable
 
     private readonly HttpClient _http;
 
-    public BatchHarness(Action<FakeRivyaServerOptions>? configure = null)
+    public BatchHarness(Action<FakeRivyaServerOptions>? configure = null, Action<RivyaClientOptions>? configureClient = null)
     {
         var options = new FakeRivyaServerOptions { TimeProvider = Clock, PollsUntilSucceeded = 1 };
         configure?.Invoke(options);
         Fake = FakeRivyaServer.Start(options);
         Handler = new RecordingHandler(Clock);
         _http = new HttpClient(Handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        Client = new RivyaClient(_http, new RivyaClientOptions
+        var clientOptions = new RivyaClientOptions
         {
             ApiKey = Fake.ApiKey,
             BaseAddress = Fake.BaseAddress,
@@ -42,7 +42,9 @@ internal sealed class BatchHarness : IAsyncDisposable
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             UploadTimeout = System.Threading.Timeout.InfiniteTimeSpan,
             LoggerFactory = Logs,
-        });
+        };
+        configureClient?.Invoke(clientOptions);
+        Client = new RivyaClient(_http, clientOptions);
         Start = Clock.GetUtcNow();
     }
 
