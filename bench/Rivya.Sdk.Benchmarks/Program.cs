@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Running;
 
 namespace Rivya.Sdk.Benchmarks;
@@ -23,6 +24,11 @@ public static class Program
             return Scale.ScaleServer.Run();
         }
 
+        if (args is ["coldstart", ..])
+        {
+            return ColdStartRun.Run(args[1..]);
+        }
+
         if (args is ["quick", ..])
         {
             return QuickRun.Run(args[1..]);
@@ -43,6 +49,11 @@ public static class Program
             return DownloadAllocations.Run(args[1..]);
         }
 
+        if (args is ["upalloc", var client, ..])
+        {
+            return UploadAllocations(client, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+        }
+
         if (args is ["alloc", var name, ..])
         {
             return QuickRun.Run(args[2..], only: name);
@@ -50,5 +61,26 @@ public static class Program
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
+    }
+
+    /// <summary><c>-- upalloc (HandWritten|Refit|Sdk) [calls]</c>: which types one 1 MiB upload allocates (see <see cref="AllocationSampler"/>).</summary>
+    private static int UploadAllocations(string client, int calls)
+    {
+        var uploads = new UploadBenchmarks { SizeMiB = 1 };
+        uploads.Setup();
+        try
+        {
+            Func<System.Threading.Tasks.Task> call = client switch
+            {
+                "HandWritten" => uploads.HandWritten,
+                "Refit" => uploads.Refit,
+                _ => uploads.UploadFromDisk,
+            };
+            return AllocationSampler.Run("Upload " + client, calls, call);
+        }
+        finally
+        {
+            uploads.Cleanup();
+        }
     }
 }

@@ -64,3 +64,16 @@ public sealed class GenerationErrorDto
 
     public string? Message { get; init; }
 }
+
+public sealed class FileDto
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string? Url { get; init; }
+
+    public string? Kind { get; init; }
+
+    public string? MimeType { get; init; }
+
+    public string? Name { get; init; }
+}

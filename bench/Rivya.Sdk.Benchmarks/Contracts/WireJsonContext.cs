@@ -8,6 +8,7 @@ namespace Rivya.Sdk.Benchmarks.Contracts;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CreateGenerationBody))]
 [JsonSerializable(typeof(GenerationDto))]
+[JsonSerializable(typeof(FileDto))]
 public sealed partial class WireJsonContext : JsonSerializerContext
 {
 }

@@ -11,9 +11,9 @@ internal sealed class BytesUploadSource : UploadSource
 
     public BytesUploadSource(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
 
-    public override Task<UploadBody> ProbeAsync(CancellationToken cancellationToken)
+    public override ValueTask<UploadBody> ProbeAsync(CancellationToken cancellationToken)
     {
         var header = _bytes.Slice(0, Math.Min(_bytes.Length, MediaSignature.HeaderLength));
-        return Task.FromResult(new UploadBody(header, _bytes.Length, prefix: _bytes, openRest: null, ownsRest: false, canResend: true));
+        return new ValueTask<UploadBody>(new UploadBody(header, _bytes.Length, prefix: _bytes, openRest: null, ownsRest: false, canResend: true));
     }
 }

@@ -21,7 +21,7 @@ internal static class FileUploadValidator
         var kindRules = FileKindRules.For(kind);
         var model = ModelCatalog.Find(upload.Model);
         var detected = MediaSignature.Detect(body.Header.Span);
-        var (maxBytes, limitText) = SizeLimit(kind, kindRules, model);
+        var maxBytes = SizeLimit(kindRules, model);
 
         if (skipValidation)
         {
@@ -29,7 +29,7 @@ internal static class FileUploadValidator
                 ?? (detected is null ? null : UploadContentTypes.ForKind(detected, kind))
                 ?? UploadContentTypes.FromExtension(fileName)
                 ?? FallbackContentType;
-            return new UploadCheck(type, long.MaxValue, "no limit is checked (SkipValidation)");
+            return UploadCheck.Unlimited(type);
         }
 
         var errors = new List<ValidationError>();
@@ -56,7 +56,7 @@ internal static class FileUploadValidator
         }
         else if (body.Length is { } length && length > maxBytes)
         {
-            errors.Add(new ValidationError("file.size", Invariant($"is {length:N0} bytes; {limitText}.")));
+            errors.Add(new ValidationError("file.size", Invariant($"is {length:N0} bytes; {LimitText(kind, model)}.")));
         }
 
         var contentType = ResolveContentType(upload, fileName, detected, isEmpty, errors, out var typeIsSettled);
@@ -70,7 +70,7 @@ internal static class FileUploadValidator
             throw new RivyaValidationException(errors);
         }
 
-        return new UploadCheck(contentType!, maxBytes, limitText);
+        return new UploadCheck(contentType!, maxBytes, kind, model);
     }
 
     /// <summary>The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported.</summary>
@@ -78,7 +78,6 @@ internal static class FileUploadValidator
     {
         typeIsSettled = false;
         string? declared;
-        string declaredBy;
         if (upload.ContentType is { } given)
         {
             if (!MediaTypeHeaderValue.TryParse(given, out _))
@@ -88,13 +87,14 @@ internal static class FileUploadValidator
             }
 
             declared = given;
-            declaredBy = "ContentType";
         }
         else
         {
             declared = UploadContentTypes.FromExtension(fileName);
-            declaredBy = $"the name '{fileName}'";
         }
+
+        // For messages only: a file that passes formats nothing.
+        string DeclaredBy() => upload.ContentType is null ? $"the name '{fileName}'" : "ContentType";
 
         if (isEmpty)
         {
@@ -105,7 +105,7 @@ internal static class FileUploadValidator
         {
             if (detected is null)
             {
-                errors.Add(new ValidationError("file.contentType", $"{declaredBy} says {declared}, but the file's first bytes match no known media signature: it is not {declared} (or any image, video or audio type the Files API accepts)."));
+                errors.Add(new ValidationError("file.contentType", $"{DeclaredBy()} says {declared}, but the file's first bytes match no known media signature: it is not {declared} (or any image, video or audio type the Files API accepts)."));
                 return null;
             }
 
@@ -114,7 +114,7 @@ internal static class FileUploadValidator
             // and one the bytes contradict is refused.
             if (upload.ContentType is not null && !UploadContentTypes.Agree(declared, detected))
             {
-                errors.Add(new ValidationError("file.contentType", $"{declaredBy} says {declared}, but the file's bytes are {detected}."));
+                errors.Add(new ValidationError("file.contentType", $"{DeclaredBy()} says {declared}, but the file's bytes are {detected}."));
                 return null;
             }
         }
@@ -158,24 +158,22 @@ internal static class FileUploadValidator
         }
     }
 
-    /// <summary>The stricter of the kind's and the model's limits, and words naming it.</summary>
-    private static (long MaxBytes, string Text) SizeLimit(MediaKind kind, FileKindRules? kindRules, ModelDefinition? model)
+    /// <summary>The stricter of the kind's and the model's limits, in bytes.</summary>
+    private static long SizeLimit(FileKindRules? kindRules, ModelDefinition? model)
     {
-        var max = long.MaxValue;
-        var text = "no documented limit applies";
-        if (kindRules is not null)
-        {
-            max = kindRules.MaxSizeBytes;
-            text = $"{kind} files may be at most {Describe(max)}";
-        }
+        var max = kindRules?.MaxSizeBytes ?? long.MaxValue;
+        return model is not null && model.References.MaxFileSizeBytes < max ? model.References.MaxFileSizeBytes : max;
+    }
 
-        if (model is not null && model.References.MaxFileSizeBytes < max)
-        {
-            max = model.References.MaxFileSizeBytes;
-            text = $"{model.Id} accepts reference files of at most {Describe(max)}";
-        }
-
-        return (max, text);
+    /// <summary>Words naming the limit <see cref="SizeLimit"/> chose, for messages only (so an upload that passes formats nothing).</summary>
+    public static string LimitText(MediaKind kind, ModelDefinition? model)
+    {
+        var kindRules = FileKindRules.For(kind);
+        var max = SizeLimit(kindRules, model);
+        return max == long.MaxValue ? "no documented limit applies"
+            : model is not null && max == model.References.MaxFileSizeBytes && max != kindRules?.MaxSizeBytes
+                ? $"{model.Id} accepts reference files of at most {Describe(max)}"
+                : $"{kind} files may be at most {Describe(max)}";
     }
 
     private static string Describe(long bytes) => Invariant($"{bytes / (1024.0 * 1024.0):0.##} MB ({bytes:N0} bytes)");

@@ -15,9 +15,9 @@ internal static class FormData
     /// <summary>A text field: <c>Content-Disposition: form-data; name="..."</c> and no Content-Type, as browsers send it.</summary>
     public static HttpContent Field(string name, string value)
     {
-        var content = new StringContent(value, Encoding.UTF8);
-        content.Headers.ContentType = null;
-        content.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=" + Quote(name));
+        // Bytes, not a StringContent whose text/plain Content-Type would be built only to be removed.
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(value));
+        content.Headers.TryAddWithoutValidation("Content-Disposition", string.Concat("form-data; name=\"", Escape(name), "\""));
         return content;
     }
 
@@ -28,10 +28,10 @@ internal static class FormData
     /// </summary>
     public static string FileDisposition(string name, string fileName)
     {
-        var disposition = "form-data; name=" + Quote(name) + "; filename=";
 #if NET8_0_OR_GREATER
-        return disposition + Quote(fileName);
+        return string.Concat("form-data; name=\"", Escape(name), "\"; filename=\"", Escape(fileName), "\"");
 #else
+        var disposition = "form-data; name=" + Quote(name) + "; filename=";
         if (IsAscii(fileName))
         {
             return disposition + Quote(fileName);
@@ -48,8 +48,13 @@ internal static class FormData
     }
 
     // The HTML standard's escaping for names in form-data: quote, CR and LF become percent escapes.
+#if !NET8_0_OR_GREATER
     private static string Quote(string value) =>
-        "\"" + value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
+        "\"" + Escape(value) + "\"";
+#endif
+
+    // Replace allocates nothing when there is nothing to replace, the usual case.
+    private static string Escape(string value) => value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A");
 
 #if !NET8_0_OR_GREATER
     private static bool IsAscii(string value)

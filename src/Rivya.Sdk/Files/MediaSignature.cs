@@ -20,42 +20,42 @@ internal static class MediaSignature
     /// <param name="header">The file's first bytes; <see cref="HeaderLength"/> are enough, fewer may still match.</param>
     public static string? Detect(ReadOnlySpan<byte> header)
     {
-        if (StartsWith(header, 0, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A))
+        if (StartsWith(header, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
             return MimeTypes.Png;
         }
 
-        if (StartsWith(header, 0, 0xFF, 0xD8, 0xFF))
+        if (StartsWith(header, 0, [0xFF, 0xD8, 0xFF]))
         {
             return MimeTypes.Jpeg;
         }
 
-        if (StartsWith(header, 0, (byte)'R', (byte)'I', (byte)'F', (byte)'F'))
+        if (StartsWith(header, 0, "RIFF"u8))
         {
-            return StartsWith(header, 8, (byte)'W', (byte)'E', (byte)'B', (byte)'P') ? MimeTypes.WebP
-                : StartsWith(header, 8, (byte)'W', (byte)'A', (byte)'V', (byte)'E') ? "audio/wav"
+            return StartsWith(header, 8, "WEBP"u8) ? MimeTypes.WebP
+                : StartsWith(header, 8, "WAVE"u8) ? "audio/wav"
                 : null;
         }
 
-        if (StartsWith(header, 4, (byte)'f', (byte)'t', (byte)'y', (byte)'p'))
+        if (StartsWith(header, 4, "ftyp"u8))
         {
-            return StartsWith(header, 8, (byte)'q', (byte)'t', (byte)' ', (byte)' ') ? "video/quicktime"
-                : StartsWith(header, 8, (byte)'M', (byte)'4', (byte)'A') ? "audio/mp4"
+            return StartsWith(header, 8, "qt  "u8) ? "video/quicktime"
+                : StartsWith(header, 8, "M4A"u8) ? "audio/mp4"
                 : IsStillImageBrand(header) ? null
                 : "video/mp4";
         }
 
-        if (StartsWith(header, 0, 0x1A, 0x45, 0xDF, 0xA3))
+        if (StartsWith(header, 0, [0x1A, 0x45, 0xDF, 0xA3]))
         {
             return "video/webm";
         }
 
-        if (StartsWith(header, 0, (byte)'O', (byte)'g', (byte)'g', (byte)'S'))
+        if (StartsWith(header, 0, "OggS"u8))
         {
             return "audio/ogg";
         }
 
-        if (StartsWith(header, 0, (byte)'I', (byte)'D', (byte)'3'))
+        if (StartsWith(header, 0, "ID3"u8))
         {
             return "audio/mpeg";
         }
@@ -80,12 +80,14 @@ internal static class MediaSignature
     // AVIF and HEIF/HEIC images share the ISO-BMFF "ftyp" box with MP4; calling them video/mp4 would upload an
     // image as a video. None is an accepted type, so they are simply not recognised.
     private static bool IsStillImageBrand(ReadOnlySpan<byte> header) =>
-        StartsWith(header, 8, (byte)'a', (byte)'v', (byte)'i')
-        || StartsWith(header, 8, (byte)'h', (byte)'e', (byte)'i')
-        || StartsWith(header, 8, (byte)'h', (byte)'e', (byte)'v')
-        || StartsWith(header, 8, (byte)'m', (byte)'i', (byte)'f', (byte)'1')
-        || StartsWith(header, 8, (byte)'m', (byte)'s', (byte)'f', (byte)'1');
+        StartsWith(header, 8, "avi"u8)
+        || StartsWith(header, 8, "hei"u8)
+        || StartsWith(header, 8, "hev"u8)
+        || StartsWith(header, 8, "mif1"u8)
+        || StartsWith(header, 8, "msf1"u8);
 
-    private static bool StartsWith(ReadOnlySpan<byte> data, int offset, params byte[] signature) =>
+    // A span, not params byte[]: constant bytes (a collection expression or a u8 literal) are static data, so a check
+    // allocates nothing (the arrays were ~1.2 KB of an upload's allocations, bench/README.md "Upload").
+    private static bool StartsWith(ReadOnlySpan<byte> data, int offset, ReadOnlySpan<byte> signature) =>
         data.Length >= offset + signature.Length && data.Slice(offset, signature.Length).SequenceEqual(signature);
 }

@@ -32,7 +32,7 @@ internal sealed class PreparedUpload
     /// <summary>Reads the file's first bytes and length, and runs every check (unless skipped).</summary>
     /// <exception cref="RivyaValidationException">The upload breaks a documented rule; nothing was sent.</exception>
     /// <exception cref="System.ArgumentException">The file name or content type cannot go in a part header; nothing was sent.</exception>
-    public static async Task<PreparedUpload> PrepareAsync(FileUpload upload, bool skipValidation, CancellationToken cancellationToken)
+    public static async ValueTask<PreparedUpload> PrepareAsync(FileUpload upload, bool skipValidation, CancellationToken cancellationToken)
     {
         var fileName = FileNames.NameOnly(upload.FileName);
         UploadHeaderCheck.CheckFileName(fileName);

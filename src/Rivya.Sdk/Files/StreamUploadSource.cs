@@ -15,7 +15,7 @@ internal sealed class StreamUploadSource : UploadSource
 
     public StreamUploadSource(Stream stream) => _stream = stream;
 
-    public override async Task<UploadBody> ProbeAsync(CancellationToken cancellationToken)
+    public override async ValueTask<UploadBody> ProbeAsync(CancellationToken cancellationToken)
     {
         var stream = _stream;
         if (stream.CanSeek)

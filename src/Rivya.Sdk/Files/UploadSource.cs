@@ -12,7 +12,7 @@ internal abstract class UploadSource
     /// Reads what the checks need before sending (the first <see cref="MediaSignature.HeaderLength"/> bytes and, when
     /// knowable, the length) and describes how each attempt reads the whole file. Called once per upload call.
     /// </summary>
-    public abstract Task<UploadBody> ProbeAsync(CancellationToken cancellationToken);
+    public abstract ValueTask<UploadBody> ProbeAsync(CancellationToken cancellationToken);
 
     /// <summary>Reads up to <see cref="MediaSignature.HeaderLength"/> bytes, fewer only at the end of the stream.</summary>
     protected static async Task<ReadOnlyMemory<byte>> ReadHeaderAsync(Stream stream, CancellationToken cancellationToken)

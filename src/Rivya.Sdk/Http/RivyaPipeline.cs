@@ -109,12 +109,13 @@ internal sealed class RivyaPipeline
         {
             context.Properties.Set(CallState.Key, call);
 
-            var outcome = await _retries.For(call.MaxRetries + call.MaxPauses).ExecuteOutcomeAsync(
-                static (_, state) => state.Call.Gate is null
-                    ? state.Attempt.RunAsync(state.Call, state.TypeInfo)
-                    : state.Attempt.RunGatedAsync(state.Call, state.TypeInfo),
-                context,
-                (Attempt: _attempt, Call: call, TypeInfo: typeInfo)).ConfigureAwait(false);
+            // The first attempt runs here, and the retry pipeline is asked for only if it fails: see FirstAttempt for why.
+            var state = (Attempt: _attempt, Call: call, TypeInfo: typeInfo);
+            var outcome = await Attempt(state).ConfigureAwait(false);
+            if (!FirstAttempt.EndsCall(outcome, context))
+            {
+                outcome = await FirstAttempt.RetryAsync(_retries.For(call.MaxRetries + call.MaxPauses), outcome, Attempt, context, state).ConfigureAwait(false);
+            }
 
             if (outcome.Exception is { } exception)
             {
@@ -139,4 +140,7 @@ internal sealed class RivyaPipeline
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static ValueTask<Outcome<AttemptResult>> Attempt<T>((HttpAttempt Attempt, CallState Call, JsonTypeInfo<T> TypeInfo) state) =>
+        state.Call.Gate is null ? state.Attempt.RunAsync(state.Call, state.TypeInfo) : state.Attempt.RunGatedAsync(state.Call, state.TypeInfo);
 }

@@ -35,11 +35,12 @@ public static class ModelCatalog
     /// <summary>The definition of model <paramref name="modelId"/> (exact, case-sensitive), or null when the SDK does not know it.</summary>
     public static ModelDefinition? Find(string? modelId)
     {
-        foreach (var model in All)
+        // By index: a foreach over the interface would allocate an enumerator on every create and upload.
+        for (var i = 0; i < All.Count; i++)
         {
-            if (string.Equals(model.Id, modelId, StringComparison.Ordinal))
+            if (string.Equals(All[i].Id, modelId, StringComparison.Ordinal))
             {
-                return model;
+                return All[i];
             }
         }
 

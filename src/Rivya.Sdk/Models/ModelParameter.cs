@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
 
 namespace Rivya.Sdk;
@@ -33,9 +32,8 @@ public sealed class ModelParameter
         Path = "params." + wireKey;
         PropertyName = ToPropertyName(wireKey);
         EncodedKey = JsonEncodedText.Encode(wireKey);
-        _integerOptions = options
-            .Select(static o => int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : (int?)null)
-            .ToArray();
+        // Not LINQ: the catalogue is built on a process's first create, and System.Linq is an assembly load it needs nowhere else.
+        _integerOptions = Array.ConvertAll(options, static o => int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : (int?)null);
     }
 
     /// <summary>The key inside <c>params</c>, e.g. <c>aspect_ratio</c>.</summary>
