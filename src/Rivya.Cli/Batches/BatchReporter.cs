@@ -77,7 +77,7 @@ internal sealed class BatchReporter
                 "skipped" => "grey",
                 _ => "blue",
             };
-            _console!.MarkupLine($"[{colour}]{Markup.Escape(name),-10}[/] {Markup.Escape(Printable.Text(row))} {Markup.Escape(taskId ?? string.Empty)} {Markup.Escape(Printable.Text(text ?? string.Empty))}");
+            _console!.MarkupLine($"[{colour}]{Markup.Escape(name),-10}[/] {Markup.Escape(Printable.Text(row))} {Markup.Escape(Printable.Text(taskId))} {Markup.Escape(Printable.Text(text ?? string.Empty))}");
         }
     }
 

@@ -60,9 +60,9 @@ internal static class DryRunReport
         foreach (var item in plan)
         {
             table.AddRow(
-                Markup.Escape(item.Row.Id),
+                Markup.Escape(Printable.Text(item.Row.Id)),
                 item.Action.ToString(),
-                Markup.Escape(item.Row.Body?.Model ?? "?"),
+                Markup.Escape(Printable.Text(item.Row.Body?.Model ?? "?")),
                 item.Action == RowAction.Create ? (item.Row.Body?.EstimateCredits()?.ToString(CultureInfo.InvariantCulture) ?? "?") : "-");
         }
 

@@ -47,7 +47,7 @@ internal sealed class TaskRunner
         {
             done = await client.Generations.WaitForCompletionAsync(
                 taskId,
-                new WaitOptions { OnStatusChanged = g => console?.MarkupLine($"{Markup.Escape(g.Id)}: [bold]{Markup.Escape(g.Status.ToString())}[/]") },
+                new WaitOptions { OnStatusChanged = g => console?.MarkupLine($"{Markup.Escape(Printable.Text(g.Id))}: [bold]{Markup.Escape(g.Status.ToString())}[/]") },
                 stopping).ConfigureAwait(false);
         }
         catch (RivyaGenerationFailedException failed) when (failed.Generation is { } task)
@@ -115,15 +115,15 @@ internal sealed class TaskRunner
 
     public static void Describe(IAnsiConsole console, Generation task)
     {
-        console.MarkupLine($"{Markup.Escape(task.Id)}: [bold]{Markup.Escape(task.Status.ToString())}[/] ({Markup.Escape(task.Model ?? "?")}, {task.FinalCredits.ToString(CultureInfo.InvariantCulture)} credits)");
+        console.MarkupLine($"{Markup.Escape(Printable.Text(task.Id))}: [bold]{Markup.Escape(task.Status.ToString())}[/] ({Markup.Escape(Printable.Text(task.Model ?? "?"))}, {task.FinalCredits.ToString(CultureInfo.InvariantCulture)} credits)");
         if (task.Result?.PrimaryUrl is { } url)
         {
-            console.MarkupLine("  " + Markup.Escape(url));
+            console.MarkupLine("  " + Markup.Escape(Printable.Text(url)));
         }
 
         if (task.Error is { } error)
         {
-            console.MarkupLine($"  [red]{Markup.Escape(error.Code ?? "error")}[/]: {Markup.Escape(error.Message ?? string.Empty)}");
+            console.MarkupLine($"  [red]{Markup.Escape(Printable.Text(error.Code ?? "error"))}[/]: {Markup.Escape(Printable.Text(error.Message))}");
         }
     }
 

@@ -3,8 +3,9 @@ using System.Text;
 namespace Rivya.Cli.Output;
 
 /// <summary>
-/// Text from a file or an argument made safe to print on a terminal: control characters (an escape sequence in a CSV
-/// cell, a newline in a row id) become '?'. The SDK scrubs what it returns; this is for what the user gave.
+/// Text from a file, an argument or a server's answer made safe to print on a terminal: control characters (an escape
+/// sequence in a CSV cell or in a task's error message, a newline in a row id) become '?'. The SDK masks the API key in
+/// what it returns but hands back the server's strings as they came (only its messages and ToString escape them).
 /// </summary>
 internal static class Printable
 {

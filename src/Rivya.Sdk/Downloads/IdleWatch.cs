@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk.Downloads;
 
@@ -27,7 +28,8 @@ internal sealed class IdleWatch : IDisposable
         _clock = clock;
         _lastActivity = clock.GetTimestamp();
         _source = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        _timer = idle == Timeout.InfiniteTimeSpan
+        // Beyond what a timer can hold it is no bound at all (as DownloadOptions.Timeout): a timer refuses such a due time.
+        _timer = idle == Timeout.InfiniteTimeSpan || idle > Delays.MaxDelay
             ? null
             : clock.CreateTimer(static state => ((IdleWatch)state!).Fire(), this, idle, Timeout.InfiniteTimeSpan);
     }

@@ -39,10 +39,11 @@ internal readonly struct AttemptDeadline : IDisposable
     /// <summary>True when the deadline passed (rather than the caller cancelling).</summary>
     public bool TimedOut => _source is { IsCancellationRequested: true } && !_callerToken.IsCancellationRequested;
 
-    /// <summary>Starts the deadline; <see cref="Timeout.InfiniteTimeSpan"/> means none, and the caller's token is used as it is.</summary>
+    /// <summary>Starts the deadline; <see cref="Timeout.InfiniteTimeSpan"/> (or more than <see cref="Delays.MaxDelay"/>) means none, and the caller's token is used as it is.</summary>
     public static AttemptDeadline Start(TimeSpan timeout, TimeProvider clock, DeadlineSourcePool pool, CancellationToken callerToken)
     {
-        if (timeout == Timeout.InfiniteTimeSpan)
+        // Beyond what a timer can hold it is no bound at all (the options accept any positive timeout; a timer refuses it).
+        if (timeout == Timeout.InfiniteTimeSpan || timeout > Delays.MaxDelay)
         {
             return new AttemptDeadline(null, pool: null, callerToken);
         }

@@ -14,6 +14,17 @@ public class AttemptDeadlineTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(100);
 
     [Fact]
+    public void A_timeout_longer_than_any_timer_holds_is_no_deadline_rather_than_a_failed_call()
+    {
+        // RivyaClientOptions.Timeout and RequestOptions.Timeout accept any positive value; a timer refuses ~49.7 days.
+        var start = () => AttemptDeadline.Start(TimeSpan.FromDays(100), TimeProvider.System, new DeadlineSourcePool(), CancellationToken.None);
+
+        using var deadline = start.Should().NotThrow().Subject;
+        deadline.Token.IsCancellationRequested.Should().BeFalse();
+        deadline.TimedOut.Should().BeFalse();
+    }
+
+    [Fact]
     public void The_token_fires_at_the_deadline_on_the_clients_clock_and_counts_as_timed_out()
     {
         var clock = new FakeTimeProvider();

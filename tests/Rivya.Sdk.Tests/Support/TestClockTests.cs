@@ -47,7 +47,7 @@ public class TestClockTests
     {
         var clock = new TestClock();
         using var deadline = AttemptDeadline.Start(TimeSpan.FromSeconds(100), clock, new DeadlineSourcePool(), CancellationToken.None);
-        var sleep = Rivya.Sdk.Waiting.WaitClock.Delay(clock, TimeSpan.FromSeconds(100), CancellationToken.None);
+        var sleep = Delays.SleepAsync(clock, TimeSpan.FromSeconds(100), CancellationToken.None);
 
         var next = await clock.NextSleepAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
