@@ -120,11 +120,9 @@ public static class RivyaServiceCollectionExtensions
             // The SDK's per-attempt timeouts govern; the factory's 100 s default would cut long uploads silently.
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => RivyaHttpHandler.Create(provider.GetRequiredService<IOptionsMonitor<RivyaClientOptions>>().Get(name)))
-            // The SDK never follows a redirect: it would re-send a create's body and headers to wherever it points. Applied
-            // to whatever primary handler is in place, so a caller's own handler gets it too.
-            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RedirectRule.TurnOff(handler))
-            // No cookies either, on whatever primary handler: they would cross from the API to a CDN and back.
-            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => NoCookies.TurnOff(handler))
+            // No redirect followed, no cookie kept: applied to whatever primary handler is in place, so a caller's own
+            // handler gets the SDK's rules too.
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => PrimaryHandlerRules.Apply(handler))
             // The SDK logs every attempt itself (scrubbed of the key); the factory's two logging handlers would log each
             // request again and cost some 300 bytes per call. .AddDefaultLogger() on the returned builder brings them back.
             .RemoveAllLoggers();

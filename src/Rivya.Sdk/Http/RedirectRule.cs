@@ -67,31 +67,5 @@ internal static class RedirectRule
             idempotencyKey: request.IdempotencyKey);
     }
 
-    /// <summary>Sets <c>AllowAutoRedirect = false</c> on a primary handler the SDK configures (the DI one).</summary>
-    public static void TurnOff(HttpMessageHandler handler)
-    {
-        switch (handler)
-        {
-            case HttpClientHandler clientHandler:
-                clientHandler.AllowAutoRedirect = false;
-                break;
-#if NET8_0_OR_GREATER
-            case SocketsHttpHandler socketsHandler:
-                socketsHandler.AllowAutoRedirect = false;
-                break;
-#else
-            default:
-                // The netstandard2.0 build running on .NET 5+ gets a SocketsHttpHandler it cannot name at compile time.
-                var property = handler.GetType().GetProperty(nameof(HttpClientHandler.AllowAutoRedirect));
-                if (property is { CanWrite: true } && property.PropertyType == typeof(bool))
-                {
-                    property.SetValue(handler, false);
-                }
-
-                break;
-#endif
-        }
-    }
-
     private static string Origin(Uri uri) => uri.GetLeftPart(UriPartial.Scheme) + uri.Authority;
 }
