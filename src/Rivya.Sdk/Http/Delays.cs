@@ -31,6 +31,15 @@ internal static class Delays
         time.Delay(Cap(delay), cancellationToken);
 #endif
 
+    /// <summary>A source cancelled when <paramref name="timeout"/> passes on <paramref name="time"/>; never, when infinite.</summary>
+    public static CancellationTokenSource Deadline(TimeProvider time, TimeSpan timeout) =>
+        timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource()
+#if NET8_0_OR_GREATER
+        : new CancellationTokenSource(timeout, time);
+#else
+        : time.CreateCancellationTokenSource(timeout);
+#endif
+
     /// <summary>
     /// <paramref name="sleep"/>, unless it reaches past the end of a wait of <paramref name="timeout"/> of which
     /// <paramref name="elapsed"/> has passed: then just past that end, so the wait's deadline (due first) wins.

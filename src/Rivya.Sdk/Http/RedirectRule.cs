@@ -12,12 +12,10 @@ namespace Rivya.Sdk.Http;
 /// </summary>
 internal static class RedirectRule
 {
-    public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and <= 399;
-
     /// <summary>Where a 3xx points, as an origin (<c>https://host:port</c>), scrubbed; null when it is not a redirect.</summary>
     public static string? Target(HttpResponseMessage response, string? secret)
     {
-        if (!IsRedirect(response))
+        if ((int)response.StatusCode is < 300 or > 399)
         {
             return null;
         }

@@ -4,21 +4,16 @@ using System.Net.Http;
 namespace Rivya.Sdk.Http;
 
 /// <summary>One logical call: what to send, and what makes it safe to send more than once.</summary>
-internal sealed class RivyaRequest
+/// <param name="operation">A stable name for logs, spans and metrics, e.g. <c>generations.create</c>.</param>
+/// <param name="method">The HTTP method.</param>
+/// <param name="uri">The absolute address.</param>
+internal sealed class RivyaRequest(string operation, HttpMethod method, Uri uri)
 {
-    public RivyaRequest(string operation, HttpMethod method, Uri uri)
-    {
-        Operation = operation;
-        Method = method;
-        Uri = uri;
-    }
+    public string Operation { get; } = operation;
 
-    /// <summary>A stable name for logs and spans, e.g. <c>generations.create</c>.</summary>
-    public string Operation { get; }
+    public HttpMethod Method { get; } = method;
 
-    public HttpMethod Method { get; }
-
-    public Uri Uri { get; }
+    public Uri Uri { get; } = uri;
 
     /// <summary>Makes a fresh body for each attempt (a sent body cannot be sent again); null for no body.</summary>
     public Func<HttpContent>? ContentFactory { get; init; }

@@ -35,7 +35,7 @@ internal static class GenerationPoller
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var deadline = WaitClock.Deadline(time, options.Timeout);
+        using var deadline = Delays.Deadline(time, options.Timeout);
         var started = time.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new PollSchedule(options, random);
