@@ -35,7 +35,6 @@ public partial class GenerationsClient : IGenerationCalls
     {
     }
 
-    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
     private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
         _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 

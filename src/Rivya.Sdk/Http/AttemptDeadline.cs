@@ -97,7 +97,6 @@ internal sealed class DeadlineSourcePool
 {
     private readonly CancellationTokenSource?[] _spares = new CancellationTokenSource?[Math.Min(Environment.ProcessorCount * 2, 32)];
 
-    /// <summary>A spare source, or null when there is none.</summary>
     public CancellationTokenSource? Take()
     {
         for (var i = 0; i < _spares.Length; i++)

@@ -17,11 +17,9 @@ internal abstract class AttemptResult(HttpStatusCode statusCode, ServerError? er
 
     public ServerError? Error { get; } = error;
 
-    /// <summary>The answer as the retry decision reads it.</summary>
     public AttemptFacts Facts => AttemptFacts.Answer(StatusCode, Error?.RetryAfter, Error?.IsUnreadableSuccess == true);
 }
 
-/// <summary>The outcome of one attempt of a call returning <typeparamref name="T"/>.</summary>
 internal sealed class AttemptResult<T>(HttpStatusCode statusCode, T? value, ServerError? error) : AttemptResult(statusCode, error)
 {
     public T? Value { get; } = value;

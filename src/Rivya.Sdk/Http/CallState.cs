@@ -28,7 +28,6 @@ internal sealed class CallState(
     /// <summary>Attempts made so far (1 for the first).</summary>
     public int Attempts { get; set; }
 
-    /// <summary>429 pauses spent on the gate so far.</summary>
     public int Pauses { get; private set; }
 
     /// <summary>The delay the decision gave the retry about to happen.</summary>
@@ -39,7 +38,6 @@ internal sealed class CallState(
     /// <summary>The budget after <paramref name="retriesAndPauses"/> retries in all (Polly's attempt number).</summary>
     public RetryBudget Budget(int retriesAndPauses) => new(retriesAndPauses - Pauses, MaxRetries, Pauses, MaxPauses);
 
-    /// <summary>Spends one retry (or pause) on <paramref name="advice"/>.</summary>
     public void Spend(RetryAdvice advice)
     {
         NextDelay = advice.Delay;

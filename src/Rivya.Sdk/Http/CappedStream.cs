@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -43,11 +42,8 @@ internal sealed class CappedStream(Stream inner, long limit, HttpStatusCode stat
 
     private static RivyaApiException TooLarge(HttpStatusCode status, long limit, string? idempotencyKey)
     {
-        var message = string.Format(
-            CultureInfo.InvariantCulture,
-            "Rivya answered {0} with a body larger than RivyaClientOptions.MaxResponseBodySize ({1:N0} bytes after decompression); the SDK stopped reading it and did not retry.",
-            (int)status,
-            limit);
+        var message = FormattableString.Invariant(
+            $"Rivya answered {(int)status} with a body larger than RivyaClientOptions.MaxResponseBodySize ({limit:N0} bytes after decompression); the SDK stopped reading it and did not retry.");
         if (idempotencyKey is not null && (int)status is >= 200 and <= 299)
         {
             message += $" The server may have done the work: repeat the call with Idempotency-Key '{idempotencyKey}' to reach it without a second charge.";

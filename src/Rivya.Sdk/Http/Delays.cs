@@ -23,7 +23,6 @@ internal static class Delays
     public static TimeSpan Cap(TimeSpan delay) =>
         delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
 
-    /// <summary>Sleeps <paramref name="delay"/> (capped) on <paramref name="time"/>.</summary>
     public static Task SleepAsync(TimeProvider time, TimeSpan delay, CancellationToken cancellationToken) =>
 #if NET8_0_OR_GREATER
         Task.Delay(Cap(delay), time, cancellationToken);

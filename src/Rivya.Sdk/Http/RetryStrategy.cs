@@ -9,16 +9,11 @@ using Polly.Retry;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// The Polly retry pipelines a client's calls run their attempts through. <see cref="RetryDecision"/> says what an
+/// The Polly retry pipelines a client's calls run their attempts through: <see cref="RetryDecision"/> says what an
 /// outcome means and how long to wait; Polly runs the loop, sleeps on the client's <see cref="TimeProvider"/> and
-/// reports.
+/// reports. One pipeline per retry limit, each with its true <c>MaxRetryAttempts</c> (docs/architecture.md, "Polly as
+/// its authors intend").
 /// </summary>
-/// <remarks>
-/// Polly fixes <c>MaxRetryAttempts</c> per pipeline, while the limit differs per call (a create without an
-/// idempotency key is never retried, <see cref="RequestOptions.MaxRetries"/> overrides the client's, a batch call adds
-/// its gate's 429 pauses). So there is one pipeline per limit, built on first use (a client sees two or three), each
-/// with its true limit; <c>ShouldHandle</c> still asks the decision, which also keeps retries and pauses apart.
-/// </remarks>
 internal sealed class RetryStrategy(RivyaClientOptions options, ILogger logger, RivyaMetrics metrics)
 {
     private readonly RetryDecision _decision = RetryDecision.For(options);

@@ -13,9 +13,8 @@ using Rivya.Sdk.Configuration;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// Sends every call, in four steps each in its own file: <see cref="RequestMessageFactory"/> builds the message (auth,
-/// headers); <see cref="HttpAttempt"/> makes one attempt (send, per-attempt timeout, body cap);
-/// <see cref="RetryDecision"/> judges its outcome and <see cref="RetryStrategy"/> (Polly) retries it;
+/// Sends every call: <see cref="RequestMessageFactory"/> builds the message, <see cref="HttpAttempt"/> makes one
+/// attempt, <see cref="RetryDecision"/> judges it and <see cref="RetryStrategy"/> (Polly) retries it,
 /// <see cref="FailureTranslator"/> turns a failure into the typed exception. A span per call, metrics per call.
 /// </summary>
 internal sealed class RivyaPipeline
@@ -55,7 +54,6 @@ internal sealed class RivyaPipeline
     /// <summary>The resolved key, to scrub server text and to authorize a request to the API's own origin; never log it.</summary>
     public string? ApiKey { get; }
 
-    /// <summary>The <c>User-Agent</c> every request sends.</summary>
     public string UserAgentHeader { get; }
 
     /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>

@@ -4,11 +4,9 @@ using System.Net.Http;
 namespace Rivya.Sdk.Http;
 
 /// <summary>One logical call: what to send, and what makes it safe to send more than once.</summary>
-/// <param name="operation">A stable name for logs, spans and metrics, e.g. <c>generations.create</c>.</param>
-/// <param name="method">The HTTP method.</param>
-/// <param name="uri">The absolute address.</param>
 internal sealed class RivyaRequest(string operation, HttpMethod method, Uri uri)
 {
+    /// <summary>A stable name for logs, spans and metrics, e.g. <c>generations.create</c>.</summary>
     public string Operation { get; } = operation;
 
     public HttpMethod Method { get; } = method;
@@ -29,9 +27,7 @@ internal sealed class RivyaRequest(string operation, HttpMethod method, Uri uri)
     /// <summary>The key every attempt of this call sends; its presence is what makes a POST retryable.</summary>
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>
-    /// False when the body cannot be produced twice (a non-seekable upload stream): then nothing is retried.
-    /// </summary>
+    /// <summary>False when the body cannot be produced twice (a non-seekable upload stream): then nothing is retried.</summary>
     public bool CanResend { get; init; } = true;
 
     public RequestOptions? Options { get; init; }

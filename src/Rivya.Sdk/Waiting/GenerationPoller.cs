@@ -22,8 +22,6 @@ internal static class GenerationPoller
     /// <param name="seen">A state already in hand (the answer of a create): reported, yielded, and kept as the last one seen.</param>
     /// <param name="cancellationToken">The caller's token: cancels at once, mid-sleep or mid-poll.</param>
     /// <exception cref="RivyaWaitTimeoutException"><see cref="WaitOptions.Timeout"/> passed.</exception>
-    /// <exception cref="RivyaNotFoundException">The task does not exist (for this account).</exception>
-    /// <exception cref="RivyaApiException">A poll failed with an error that asking again will not fix (a 4xx other than 408 and 429).</exception>
     /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled; carries <paramref name="id"/>.</exception>
     public static async IAsyncEnumerable<Generation> ChangesAsync(
         Func<string, CancellationToken, Task<Generation>> read,
