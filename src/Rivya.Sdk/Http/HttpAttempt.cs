@@ -97,14 +97,9 @@ internal sealed class HttpAttempt(
         {
             using var stream = CappedStream.Wrap(await response.Content.ReadBodyAsync(cancellationToken).ConfigureAwait(false), response, maxBodyBytes, idempotencyKey);
             var value = await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            if (value is null)
-            {
-                return Unreadable<T>(response, "the body was JSON null");
-            }
-
             return Defect(value) is { } defect
                 ? Unreadable<T>(response, defect)
-                : AttemptResult<T>.Success(response.StatusCode, value);
+                : AttemptResult<T>.Success(response.StatusCode, value!);
         }
         catch (Exception exception) when (IsParseFailure(exception))
         {
@@ -123,8 +118,9 @@ internal sealed class HttpAttempt(
         || (exception is InvalidOperationException && exception is not ObjectDisposedException);
 
     /// <summary>Why a parsed value cannot be used although the JSON was fine; null when it can.</summary>
-    private static string? Defect(object value) => value switch
+    private static string? Defect(object? value) => value switch
     {
+        null => "the body was JSON null",
         // Strict where the object is meaningless without it: a task without an id cannot be polled or resumed.
         Generation { Id: var id } when string.IsNullOrWhiteSpace(id) => "the task has no id",
         _ => null,

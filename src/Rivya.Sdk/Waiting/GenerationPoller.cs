@@ -37,21 +37,29 @@ internal static class GenerationPoller
         var started = time.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new PollSchedule(options, random);
-        var last = seen;
-        if (seen is not null)
-        {
-            options.Report(seen);
-            yield return seen;
-            if (seen.IsTerminal)
-            {
-                yield break;
-            }
-        }
-
+        Generation? last = null;
+        var current = seen;
         TimeSpan? retryAfter = null;
         while (true)
         {
-            Generation? current = null;
+            // The state in hand first (a create's answer), then each poll's: reported and yielded when its status changed.
+            if (current is not null)
+            {
+                var changed = last is null || last.Status != current.Status;
+                last = current;
+                if (changed)
+                {
+                    options.Report(current);
+                    yield return current;
+                }
+
+                if (current.IsTerminal)
+                {
+                    yield break;
+                }
+            }
+
+            current = null;
             try
             {
                 var sleep = schedule.Next();
@@ -86,24 +94,6 @@ internal static class GenerationPoller
                 // Fatal for the wait, but never for the task: the exception says which task to resume.
                 exception.WithHandles(id, null);
                 throw;
-            }
-
-            if (current is null)
-            {
-                continue;
-            }
-
-            var changed = last is null || last.Status != current.Status;
-            last = current;
-            if (changed)
-            {
-                options.Report(current);
-                yield return current;
-            }
-
-            if (current.IsTerminal)
-            {
-                yield break;
             }
         }
     }
