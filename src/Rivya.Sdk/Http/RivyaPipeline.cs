@@ -64,6 +64,14 @@ internal sealed class RivyaPipeline
     /// <exception cref="ArgumentException"><paramref name="id"/> is null, blank, <c>.</c> or <c>..</c>.</exception>
     public Uri ResolveResource(string prefix, string id, string paramName)
     {
+        CheckId(id, paramName);
+        return Resolve(prefix + Uri.EscapeDataString(id));
+    }
+
+    /// <summary>The one check of a resource id, also run at the call by a wait or a download by id.</summary>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null, blank, <c>.</c> or <c>..</c>.</exception>
+    public static void CheckId(string id, string paramName)
+    {
         if (string.IsNullOrWhiteSpace(id))
         {
             throw new ArgumentException("An id is required.", paramName);
@@ -74,8 +82,6 @@ internal sealed class RivyaPipeline
             // Escaping leaves dot segments alone, and the URI parser then removes them: /generations/.. is /api/v1/.
             throw new ArgumentException($"'{id}' is not an id: as a path segment it would address another resource. Nothing was sent.", paramName);
         }
-
-        return Resolve(prefix + Uri.EscapeDataString(id));
     }
 
     /// <summary>Runs <paramref name="request"/> to a parsed <typeparamref name="T"/> or a typed exception.</summary>

@@ -27,15 +27,6 @@ internal static class GenerationWaiter
         return options;
     }
 
-    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank.</exception>
-    public static void CheckId(string id)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new ArgumentException("A task id is required (Generation.Id).", nameof(id));
-        }
-    }
-
     public static async Task<Generation> CreateAndWaitAsync(IGenerationCalls calls, GenerationRequest request, WaitOptions waitOptions, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         // The key is fixed here, not inside CreateAsync, so that an exception of the wait can carry it too.
