@@ -2,13 +2,10 @@ using System;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
-using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
 
-/// <summary>
-/// The kind of a reference or uploaded file.
-/// </summary>
+/// <summary>The kind of a reference or uploaded file.</summary>
 /// <remarks>
 /// An extensible value: the known values are static properties, any other string is kept as it is (so a value
 /// newer than this SDK still round-trips), <see cref="ToString"/> is the wire value, and equality ignores case.
@@ -55,10 +52,5 @@ public readonly struct MediaKind : IEquatable<MediaKind>
     public override string ToString() => _value ?? string.Empty;
 }
 
-internal sealed class MediaKindJsonConverter : ExtensibleEnumConverter<MediaKind>
-{
-    public MediaKindJsonConverter()
-        : base(static value => new MediaKind(value), MediaKind.Image, MediaKind.Video, MediaKind.Audio)
-    {
-    }
-}
+internal sealed class MediaKindJsonConverter() : ExtensibleEnumConverter<MediaKind>(
+    static value => new MediaKind(value), MediaKind.Image, MediaKind.Video, MediaKind.Audio);
