@@ -57,16 +57,13 @@ public sealed class RivyaClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// The most bytes the SDK reads of one JSON answer, counted after decompression. Default 4 MiB
-    /// (<c>4194304</c>): Rivya's largest answer is a few KB. A larger body ends the attempt at once with a
-    /// <see cref="RivyaApiException"/> that keeps the HTTP status and is not retried (for a create, the exception's
-    /// <see cref="RivyaException.IdempotencyKey"/> reaches the task). Error bodies are read up to 64 KB, the rest ignored.
+    /// The most bytes the SDK reads of one JSON answer, counted after decompression. Default 4 MiB (<c>4194304</c>):
+    /// three orders of magnitude above Rivya's largest answer (the catalogue), while many calls at once still cannot be
+    /// pushed into gigabytes. A larger body ends the attempt at once with a <see cref="RivyaApiException"/> that keeps
+    /// the HTTP status and is not retried (for a create, the exception's <see cref="RivyaException.IdempotencyKey"/>
+    /// reaches the task). Error bodies are read up to 64 KB, the rest ignored.
     /// </summary>
-    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
-
-    // 4 MiB: three orders of magnitude above Rivya's largest JSON answer (the catalogue), while many calls at once
-    // still cannot be pushed into gigabytes.
-    internal const long DefaultMaxResponseBodySize = 4 * 1024 * 1024;
+    public long MaxResponseBodySize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Appended to the SDK's <c>User-Agent</c>, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }

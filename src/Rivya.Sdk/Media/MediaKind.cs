@@ -17,7 +17,7 @@ public readonly struct MediaKind : IEquatable<MediaKind>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public MediaKind(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public MediaKind(string value) => _value = Guard.NotNull(value);
 
     /// <summary>An image (<c>image</c>).</summary>
     public static MediaKind Image { get; } = new("image");

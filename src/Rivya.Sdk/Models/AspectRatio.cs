@@ -17,7 +17,7 @@ public readonly struct AspectRatio : IEquatable<AspectRatio>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public AspectRatio(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public AspectRatio(string value) => _value = Guard.NotNull(value);
 
     /// <summary>Landscape, 16:9 (<c>16:9</c>).</summary>
     public static AspectRatio Landscape { get; } = new("16:9");

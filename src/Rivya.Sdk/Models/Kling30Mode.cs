@@ -17,7 +17,7 @@ public readonly struct Kling30Mode : IEquatable<Kling30Mode>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public Kling30Mode(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public Kling30Mode(string value) => _value = Guard.NotNull(value);
 
     /// <summary>Standard mode (<c>std</c>).</summary>
     public static Kling30Mode Std { get; } = new("std");
