@@ -54,18 +54,13 @@ internal static class SecretScrubber
         }
 
         var result = scrubbed is null ? text : scrubbed.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
-        return MaskBase64(result, secret!);
-    }
-
-    private static string MaskBase64(string text, string secret)
-    {
-        foreach (var run in Base64Runs(secret))
+        foreach (var run in Base64Runs(secret!))
         {
             // Replace returns the same instance when there is nothing to replace: no allocation for clean text.
-            text = text.Replace(run, Mask);
+            result = result.Replace(run, Mask);
         }
 
-        return text;
+        return result;
     }
 
     /// <summary>
