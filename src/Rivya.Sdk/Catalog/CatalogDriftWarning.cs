@@ -2,7 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk;
@@ -14,9 +13,7 @@ namespace Rivya.Sdk;
 /// </summary>
 internal static partial class CatalogDriftWarning
 {
-    /// <param name="check">The catalogue check to run (<c>ModelsClient.CheckCatalogAsync</c> of the client being built).</param>
-    /// <param name="logger">Where the warning goes.</param>
-    /// <returns>The running check; it never faults (a failure is logged).</returns>
+    // The returned task never faults: a failure is logged.
     public static Task Start(Func<CancellationToken, Task<CatalogCheck>> check, ILogger logger) =>
         Task.Run(async () =>
         {
@@ -36,7 +33,7 @@ internal static partial class CatalogDriftWarning
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                Failed(logger, exception.GetType().Name, SecretScrubber.Scrub(exception.Message, null) ?? string.Empty);
+                Failed(logger, exception.GetType().Name, exception.Message);
             }
         });
 

@@ -15,7 +15,4 @@ internal static class ExtensibleEnum
     // A default struct (null) equals "", so both must hash alike.
     public static int GetHashCode(string? value) =>
         StringComparer.OrdinalIgnoreCase.GetHashCode(value ?? string.Empty);
-
-    public static string Require(string? value, string paramName) =>
-        value ?? throw new ArgumentNullException(paramName);
 }

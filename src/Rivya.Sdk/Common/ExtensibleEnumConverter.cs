@@ -6,32 +6,20 @@ namespace Rivya.Sdk.Common;
 
 /// <summary>
 /// Reads and writes an extensible string value as its wire string. Unknown values are kept, never rejected:
-/// a server that adds a status tomorrow must not break today's SDK.
+/// a server that adds a status tomorrow must not break today's SDK. Text equal to one of the <c>known</c> values
+/// (exactly, as the server writes it) is read as that value without allocating a string, which matters for a status
+/// read on every poll; any other text goes through <c>create</c>.
 /// </summary>
-internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
+internal abstract class ExtensibleEnumConverter<T>(Func<string, T> create, params T[] known) : JsonConverter<T>
     where T : struct
 {
-    private readonly Func<string, T> _create;
-    private readonly T[] _known;
-
-    /// <param name="create">Makes a value from a wire string.</param>
-    /// <param name="known">
-    /// The documented values: text equal to one of them (exactly, as the server writes it) is read as that value
-    /// without allocating a string, which matters for a status read on every poll.
-    /// </param>
-    protected ExtensibleEnumConverter(Func<string, T> create, params T[] known)
-    {
-        _create = create;
-        _known = known;
-    }
-
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType switch
         {
             JsonTokenType.String => ReadString(ref reader),
             JsonTokenType.Null => default,
             // A number or boolean where a string was documented: keep its text rather than fail the whole response.
-            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => _create(ReadRawText(ref reader)),
+            JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => create(ReadRawText(ref reader)),
             // An object or array says nothing usable: the value reads as unset, the rest of the response is kept.
             _ => SkipToDefault(ref reader),
         };
@@ -41,7 +29,7 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
 
     private T ReadString(ref Utf8JsonReader reader)
     {
-        foreach (var known in _known)
+        foreach (var known in known)
         {
             if (reader.ValueTextEquals(known.ToString()))
             {
@@ -51,7 +39,7 @@ internal abstract class ExtensibleEnumConverter<T> : JsonConverter<T>
 
         try
         {
-            return _create(reader.GetString()!);
+            return create(reader.GetString()!);
         }
         catch (InvalidOperationException)
         {

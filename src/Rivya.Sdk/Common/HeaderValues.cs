@@ -12,8 +12,8 @@ namespace Rivya.Sdk.Common;
 /// </summary>
 internal static class HeaderValues
 {
-    /// <summary>Longest header value accepted; servers and proxies commonly refuse a header section past 8 KB.</summary>
-    public const int MaxValueLength = 4096;
+    // Longest header value accepted; servers and proxies commonly refuse a header section past 8 KB.
+    private const int MaxValueLength = 4096;
 
     /// <summary>Headers the SDK owns: setting them through <see cref="RequestOptions.Headers"/> is refused, with the option to use instead.</summary>
     private static readonly Dictionary<string, string> Reserved = new(StringComparer.OrdinalIgnoreCase)
@@ -107,8 +107,6 @@ internal static class HeaderValues
     };
 
     private static string Escape(string text) => SecretScrubber.EscapeControls(text) ?? string.Empty;
-
-    private static void Fail(string message, string paramName) => throw new ArgumentException(message, paramName);
 
     private static bool IsTokenChar(char c) =>
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -22,26 +22,18 @@ internal static class SecretMasking
 
     public static IReadOnlyList<string> List(IReadOnlyList<string> values, string secret)
     {
-        string[]? masked = null;
+        List<string>? masked = null;
         for (var i = 0; i < values.Count; i++)
         {
             var value = SecretScrubber.Scrub(values[i], secret)!;
-            if (masked is null && !ReferenceEquals(value, values[i]))
+            if (!ReferenceEquals(value, values[i]))
             {
-                masked = new string[values.Count];
-                for (var j = 0; j < i; j++)
-                {
-                    masked[j] = values[j];
-                }
-            }
-
-            if (masked is not null)
-            {
+                masked ??= new List<string>(values);
                 masked[i] = value;
             }
         }
 
-        return masked ?? values;
+        return (IReadOnlyList<string>?)masked ?? values;
     }
 
     /// <summary>A JSON value with the key masked inside its strings (replacing a run inside a string keeps the JSON valid).</summary>

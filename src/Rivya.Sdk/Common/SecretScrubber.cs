@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -8,12 +9,15 @@ namespace Rivya.Sdk.Common;
 /// The one scrubber for text a server (or an exception about a server's bytes) produced, before that text reaches an
 /// exception message, a log line, a span tag or <see cref="Exception.Data"/>: it masks the API key, raw or in any
 /// JSON-escaped form (every character may be <c>\uXXXX</c>-escaped on its own, <c>/</c> may be <c>\/</c>), URL-encoded
-/// (<c>%XX</c>, either case) or base64-encoded (<see cref="SecretForms"/>), and escapes
+/// (<c>%XX</c>, either case) or base64-encoded (<see cref="Base64Runs"/>), and escapes
 /// control and bidi characters so a CR, LF, ESC or BEL from the server can never forge a log line.
 /// </summary>
 internal static class SecretScrubber
 {
     public const string Mask = "***";
+
+    // One key per client and usually one client: remember the last key's base64 runs instead of recomputing them per text.
+    private static Tuple<string, string[]>? _lastRuns;
 
     /// <summary>
     /// <paramref name="text"/> with the key masked (<see cref="Scrub"/>) and control characters escaped
@@ -50,18 +54,53 @@ internal static class SecretScrubber
         }
 
         var result = scrubbed is null ? text : scrubbed.Append(text, copiedUpTo, text.Length - copiedUpTo).ToString();
-        return MaskBase64(result, secret!);
-    }
-
-    private static string MaskBase64(string text, string secret)
-    {
-        foreach (var run in SecretForms.For(secret).Base64)
+        foreach (var run in Base64Runs(secret!))
         {
             // Replace returns the same instance when there is nothing to replace: no allocation for clean text.
-            text = text.Replace(run, Mask);
+            result = result.Replace(run, Mask);
         }
 
-        return text;
+        return result;
+    }
+
+    /// <summary>
+    /// The base64 spellings of a key: a key base64-encoded inside a longer value (an echoed <c>Authorization: Basic</c>,
+    /// a token, a JSON blob) shows one of three character runs, one per alignment of its first byte, in standard or
+    /// URL-safe base64. Only the characters that depend on the key's bytes alone are kept, so the run is found whatever
+    /// surrounds the key; each run is at least 8 characters, so a short key cannot mask ordinary text.
+    /// </summary>
+    private static string[] Base64Runs(string secret)
+    {
+        var last = _lastRuns;
+        if (last is not null && string.Equals(last.Item1, secret, StringComparison.Ordinal))
+        {
+            return last.Item2;
+        }
+
+        var key = Encoding.UTF8.GetBytes(secret);
+        var runs = new List<string>(6);
+        for (var offset = 0; offset < 3; offset++)
+        {
+            var padded = new byte[offset + key.Length];
+            Array.Copy(key, 0, padded, offset, key.Length);
+            var start = ((offset * 8) + 5) / 6;
+            var end = (padded.Length * 8) / 6;
+            if (end - start < 8)
+            {
+                continue;
+            }
+
+            var run = Convert.ToBase64String(padded).Substring(start, end - start);
+            runs.Add(run);
+            var urlSafe = run.Replace('+', '-').Replace('/', '_');
+            if (!string.Equals(urlSafe, run, StringComparison.Ordinal))
+            {
+                runs.Add(urlSafe);
+            }
+        }
+
+        _lastRuns = Tuple.Create(secret, runs.ToArray());
+        return _lastRuns.Item2;
     }
 
     /// <summary>
@@ -76,31 +115,17 @@ internal static class SecretScrubber
             return null;
         }
 
-        var first = -1;
+        StringBuilder? escaped = null;
         for (var i = 0; i < text.Length; i++)
-        {
-            if (NeedsEscape(text[i]))
-            {
-                first = i;
-                break;
-            }
-        }
-
-        if (first < 0)
-        {
-            return text;
-        }
-
-        var escaped = new StringBuilder(text.Length + 16).Append(text, 0, first);
-        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (!NeedsEscape(c))
             {
-                escaped.Append(c);
+                escaped?.Append(c);
                 continue;
             }
 
+            escaped ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
             escaped.Append(c switch
             {
                 '\r' => "\\r",
@@ -111,7 +136,7 @@ internal static class SecretScrubber
             });
         }
 
-        return escaped.ToString();
+        return escaped?.ToString() ?? text;
     }
 
     private static bool NeedsEscape(char c) =>
@@ -140,8 +165,7 @@ internal static class SecretScrubber
                 continue;
             }
 
-            if (c == '%' && position + 2 < text.Length && IsHex(text, position + 1, 2)
-                && (Uri.FromHex(text[position + 1]) * 16) + Uri.FromHex(text[position + 2]) == expected)
+            if (c == '%' && position + 2 < text.Length && Hex(text, position + 1, 2) == expected)
             {
                 position += 3;
                 continue;
@@ -168,10 +192,10 @@ internal static class SecretScrubber
             if (hexLength < 4)
             {
                 // An escape cut by the end of the text: with the text cut short, it may be the key's next character.
-                return wasCut && k > 0 && IsHex(text, position + 2, hexLength) ? text.Length : -1;
+                return wasCut && k > 0 && Hex(text, position + 2, hexLength) >= 0 ? text.Length : -1;
             }
 
-            if (!IsHex(text, position + 2, 4) || HexValue(text, position + 2) != expected)
+            if (Hex(text, position + 2, 4) != expected)
             {
                 return -1;
             }
@@ -182,27 +206,20 @@ internal static class SecretScrubber
         return position;
     }
 
-    private static int HexValue(string text, int start)
+    /// <summary>The value of <paramref name="length"/> hex digits at <paramref name="start"/>, or -1 when one is not a hex digit.</summary>
+    private static int Hex(string text, int start, int length)
     {
         var value = 0;
-        for (var i = start; i < start + 4; i++)
-        {
-            value = (value * 16) + Uri.FromHex(text[i]);
-        }
-
-        return value;
-    }
-
-    private static bool IsHex(string text, int start, int length)
-    {
         for (var i = start; i < start + length; i++)
         {
             if (!Uri.IsHexDigit(text[i]))
             {
-                return false;
+                return -1;
             }
+
+            value = (value * 16) + Uri.FromHex(text[i]);
         }
 
-        return true;
+        return value;
     }
 }

@@ -25,12 +25,7 @@ internal static class BaseAddressRules
             return "BaseAddress must not contain user info (user:password@); the API key is set with ApiKey.";
         }
 
-        if (address.Scheme == Uri.UriSchemeHttps)
-        {
-            return null;
-        }
-
-        if (address.Scheme == Uri.UriSchemeHttp && IsLoopback(address))
+        if (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && IsLoopback(address)))
         {
             return null;
         }

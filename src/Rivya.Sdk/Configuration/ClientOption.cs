@@ -5,65 +5,41 @@ using Microsoft.Extensions.Configuration;
 namespace Rivya.Sdk.Configuration;
 
 /// <summary>
-/// One plain-value option of <see cref="RivyaClientOptions"/>: its name (also its configuration key), how it reads in
-/// <c>ToString</c>, how it is set from a configuration string, and its rule. The list of them
+/// One plain-value option of <see cref="RivyaClientOptions"/>: its name (also its configuration key), its type (a test
+/// checks every plain-value property is listed), how it reads in <c>ToString</c> (invariant culture), how it is set
+/// from a configuration string, and its rule (null for a good value). The list of them
 /// (<see cref="RivyaClientOptions.Plain"/>) drives <c>ToString</c>, configuration binding and validation, so an option
 /// is described once.
 /// </summary>
-internal sealed class ClientOption
+internal sealed record ClientOption(
+    string Name,
+    Type Type,
+    Func<RivyaClientOptions, string> Show,
+    Action<RivyaClientOptions, string> Parse,
+    Func<RivyaClientOptions, string?> Check)
 {
-    private readonly Func<RivyaClientOptions, string> _show;
-    private readonly Action<RivyaClientOptions, string> _bind;
-    private readonly Func<RivyaClientOptions, string?> _check;
-
-    private ClientOption(string name, Type type, Func<RivyaClientOptions, string> show, Action<RivyaClientOptions, string> bind, Func<RivyaClientOptions, string?> check)
-    {
-        Name = name;
-        Type = type;
-        _show = show;
-        _bind = bind;
-        _check = check;
-    }
-
-    /// <summary>The property's name, which is also its configuration key (<c>Rivya:MaxRetries</c>).</summary>
-    public string Name { get; }
-
-    /// <summary>The property's type (a test checks every plain-value property is listed).</summary>
-    public Type Type { get; }
-
-    /// <summary>The option's value as <c>ToString</c> shows it (invariant culture).</summary>
-    public string Show(RivyaClientOptions options) => _show(options);
-
-    /// <summary>The rule's sentence when the value is not usable, else null.</summary>
-    public string? Check(RivyaClientOptions options) => _check(options);
-
-    /// <summary>Sets the option from <paramref name="section"/>'s key of its name, when that key has a value.</summary>
-    /// <exception cref="InvalidOperationException">The value does not parse as the option's type (as the configuration binder says it).</exception>
-    public void Bind(IConfiguration section, RivyaClientOptions options)
-    {
-        var text = section[Name];
-        if (text is null || (text.Length == 0 && Type != typeof(string)))
-        {
-            return;
-        }
-
-        try
-        {
-            _bind(options, text);
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            var path = section is IConfigurationSection s ? s.Path + ":" + Name : Name;
-            throw new InvalidOperationException($"Failed to convert configuration value at '{path}' to type '{Type.FullName}'.", e);
-        }
-    }
-
     /// <summary>Sets every option that <paramref name="section"/> has a key for (no reflection, so NativeAOT-safe); the rest keep their values.</summary>
+    /// <exception cref="InvalidOperationException">A value does not parse as its option's type (worded as the binder words it).</exception>
     public static void BindAll(IConfiguration section, RivyaClientOptions options)
     {
         foreach (var option in RivyaClientOptions.Plain)
         {
-            option.Bind(section, options);
+            var text = section[option.Name];
+            if (text is null || (text.Length == 0 && option.Type != typeof(string)))
+            {
+                continue;
+            }
+
+            try
+            {
+                option.Parse(options, text);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                var path = section is IConfigurationSection s ? s.Path + ":" + option.Name : option.Name;
+                var message = $"Failed to convert configuration value at '{path}' to type '{option.Type.FullName}'.";
+                throw new InvalidOperationException(message, e);
+            }
         }
     }
 

@@ -7,15 +7,8 @@ namespace Rivya.Sdk.Configuration;
 /// The one shape of an option's check, for every options type: a rule returns null for a good value, or one sentence
 /// naming the option, what it must be and the value it got (<c>"MaxRetries must be 0 or more; got -1."</c>).
 /// </summary>
-/// <remarks>
-/// Types set once (the records and <see cref="DownloadOptions"/>) pass the sentence to <see cref="Valid{T}"/> in the
-/// setter, which throws <see cref="ArgumentOutOfRangeException"/> naming the option. <see cref="RivyaClientOptions"/>
-/// is filled in pieces (configuration, then code), so its rules run over the finished object and the client's
-/// constructor (or host start-up) reports every sentence at once.
-/// </remarks>
 internal static class OptionRules
 {
-    /// <summary><paramref name="value"/>, or <see cref="ArgumentOutOfRangeException"/> with <paramref name="problem"/>.</summary>
     public static T Valid<T>(string name, T value, string? problem) =>
         problem is null ? value : throw new ArgumentOutOfRangeException(name, value, problem);
 
@@ -31,14 +24,12 @@ internal static class OptionRules
             ? null
             : $"{name} must be a finite number from {Text(min)} to {Text(max)} ({meaning}); got {Text(value)}.";
 
-    /// <summary>Null (not set), or a string with more than white space.</summary>
     public static string? NullOrNotBlank(string name, string? value, string meaning) =>
         value is null || value.Trim().Length > 0 ? null : $"{name} must be null or a non-blank string ({meaning}); got a blank one.";
 
     public static string? NotNegative(string name, TimeSpan value) =>
         value >= TimeSpan.Zero ? null : $"{name} must not be negative; got {value}.";
 
-    /// <summary>Positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> (no limit).</summary>
     public static string? PositiveOrInfinite(string name, TimeSpan value) =>
         value > TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
             ? null

@@ -57,16 +57,13 @@ public sealed class RivyaClientOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// The most bytes the SDK reads of one JSON answer, counted after decompression. Default 4 MiB
-    /// (<c>4194304</c>): Rivya's largest answer is a few KB. A larger body ends the attempt at once with a
-    /// <see cref="RivyaApiException"/> that keeps the HTTP status and is not retried (for a create, the exception's
-    /// <see cref="RivyaException.IdempotencyKey"/> reaches the task). Error bodies are read up to 64 KB, the rest ignored.
+    /// The most bytes the SDK reads of one JSON answer, counted after decompression. Default 4 MiB (<c>4194304</c>):
+    /// three orders of magnitude above Rivya's largest answer (the catalogue), while many calls at once still cannot be
+    /// pushed into gigabytes. A larger body ends the attempt at once with a <see cref="RivyaApiException"/> that keeps
+    /// the HTTP status and is not retried (for a create, the exception's <see cref="RivyaException.IdempotencyKey"/>
+    /// reaches the task). Error bodies are read up to 64 KB, the rest ignored.
     /// </summary>
-    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
-
-    // 4 MiB: three orders of magnitude above Rivya's largest JSON answer (the catalogue), while many calls at once
-    // still cannot be pushed into gigabytes.
-    internal const long DefaultMaxResponseBodySize = 4 * 1024 * 1024;
+    public long MaxResponseBodySize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Appended to the SDK's <c>User-Agent</c>, e.g. <c>my-app/1.2</c>.</summary>
     public string? UserAgent { get; set; }
@@ -96,11 +93,8 @@ public sealed class RivyaClientOptions
     /// </summary>
     public bool WarnOnCatalogDrift { get; set; }
 
-    /// <summary>
-    /// Set by <c>AddRivyaClient</c> to the host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>, so a client
-    /// resolved from DI records on a meter of its host (the .NET 8 convention); null for <c>new RivyaClient</c>, which
-    /// records on the static <c>Rivya.Sdk</c> meter. Not public: the meter is the host's business, not an option.
-    /// </summary>
+    // Set by AddRivyaClient to the host's meter factory (the .NET 8 convention); null records on the static meter.
+    // Not public: the meter is the host's business, not an option.
     internal System.Diagnostics.Metrics.IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>Test hook: the source of retry jitter, in [0, 1). Null uses a shared random source.</summary>
@@ -119,11 +113,8 @@ public sealed class RivyaClientOptions
     /// <summary>Shows every plain-value setting (those configuration can set) except the key, which reads as <c>***</c> (or <c>(none)</c>).</summary>
     public override string ToString() => "RivyaClientOptions { " + string.Join(", ", Array.ConvertAll(Plain, o => o.Name + " = " + o.Show(this))) + " }";
 
-    /// <summary>
-    /// The options configuration can set, each with its rule: the one list behind <see cref="ToString"/>, binding
-    /// (<c>AddRivyaClient(IConfiguration)</c>, keys of the same names) and validation. A new plain-value option gets its
-    /// row here (a test fails until it does); an object (clock, logger factory) is code-only and has no row.
-    /// </summary>
+    // The options configuration can set (see ClientOption). A new plain-value option gets its row here (a test fails
+    // until it does); an object (clock, logger factory) is code-only and has no row.
     internal static readonly ClientOption[] Plain =
     [
         ClientOption.Text(nameof(ApiKey), o => o.ApiKey, (o, v) => o.ApiKey = v, RivyaClientOptionsValidator.ApiKeyProblem, v => string.IsNullOrWhiteSpace(v) ? "(none)" : "***"),

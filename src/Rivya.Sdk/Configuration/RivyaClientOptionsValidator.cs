@@ -4,10 +4,7 @@ using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Configuration;
 
-/// <summary>
-/// Checks <see cref="RivyaClientOptions"/>: the rule of every row of <see cref="RivyaClientOptions.Plain"/>, then what
-/// no single option holds. Used by the client's constructor and by DI start-up validation.
-/// </summary>
+/// <summary>Checks <see cref="RivyaClientOptions"/>: each <c>Plain</c> row's rule, then what no single option holds.</summary>
 internal static class RivyaClientOptionsValidator
 {
     /// <summary>Every problem found, one sentence each naming the option; empty when the options are usable. A missing key is not a problem.</summary>

@@ -25,31 +25,17 @@ public sealed record WaitOptions
     /// <summary>The largest <see cref="Jitter"/> accepted: 0.5 (a sleep between half and one and a half of its planned length).</summary>
     public const double MaxJitter = 0.5;
 
-    private readonly TimeSpan _initialDelay = TimeSpan.FromSeconds(2.5);
-    private readonly TimeSpan _pollInterval = TimeSpan.FromSeconds(5);
-    private readonly double _pollIntervalMultiplier = 1.5;
-    private readonly TimeSpan _maxPollInterval = TimeSpan.FromSeconds(15);
-    private readonly TimeSpan _timeout = TimeSpan.FromMinutes(30);
-    private readonly double _jitter = 0.1;
+    // Null (or false) until set by an initializer or a `with`: what is unset is inherited from the client's default.
+    private readonly TimeSpan? _initialDelay;
+    private readonly TimeSpan? _pollInterval;
+    private readonly double? _pollIntervalMultiplier;
+    private readonly TimeSpan? _maxPollInterval;
+    private readonly TimeSpan? _timeout;
+    private readonly double? _jitter;
     private readonly IProgress<Generation>? _progress;
     private readonly Action<Generation>? _onStatusChanged;
-
-    // The properties set by an initializer or a `with`: the others are inherited from the client's default.
-    private readonly Member _set;
-
-    [Flags]
-    private enum Member
-    {
-        None = 0,
-        InitialDelay = 1,
-        PollInterval = 2,
-        PollIntervalMultiplier = 4,
-        MaxPollInterval = 8,
-        Timeout = 16,
-        Jitter = 32,
-        Progress = 64,
-        OnStatusChanged = 128,
-    }
+    private readonly bool _progressSet;
+    private readonly bool _onStatusChangedSet;
 
     /// <summary>
     /// The sleep before the first poll. Default 2.5 seconds. Zero polls at once (useful when resuming a wait on a task
@@ -58,12 +44,8 @@ public sealed record WaitOptions
     /// <exception cref="ArgumentOutOfRangeException">Negative or above <see cref="MaxDuration"/>.</exception>
     public TimeSpan InitialDelay
     {
-        get => _initialDelay;
-        init
-        {
-            _initialDelay = CheckDelay(value, allowZero: true, nameof(InitialDelay));
-            _set |= Member.InitialDelay;
-        }
+        get => _initialDelay ?? TimeSpan.FromSeconds(2.5);
+        init => _initialDelay = CheckDelay(value, allowZero: true, nameof(InitialDelay));
     }
 
     /// <summary>
@@ -73,12 +55,8 @@ public sealed record WaitOptions
     /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above <see cref="MaxDuration"/>.</exception>
     public TimeSpan PollInterval
     {
-        get => _pollInterval;
-        init
-        {
-            _pollInterval = CheckDelay(value, allowZero: false, nameof(PollInterval));
-            _set |= Member.PollInterval;
-        }
+        get => _pollInterval ?? TimeSpan.FromSeconds(5);
+        init => _pollInterval = CheckDelay(value, allowZero: false, nameof(PollInterval));
     }
 
     /// <summary>
@@ -88,12 +66,8 @@ public sealed record WaitOptions
     /// <exception cref="ArgumentOutOfRangeException">Below 1, above 10, or not a finite number.</exception>
     public double PollIntervalMultiplier
     {
-        get => _pollIntervalMultiplier;
-        init
-        {
-            _pollIntervalMultiplier = OptionRules.Valid(nameof(PollIntervalMultiplier), value, OptionRules.Between(nameof(PollIntervalMultiplier), value, 1, 10, "1 keeps the interval constant"));
-            _set |= Member.PollIntervalMultiplier;
-        }
+        get => _pollIntervalMultiplier ?? 1.5;
+        init => _pollIntervalMultiplier = CheckFactor(value, 1, 10, nameof(PollIntervalMultiplier), "1 keeps the interval constant");
     }
 
     /// <summary>
@@ -103,12 +77,8 @@ public sealed record WaitOptions
     /// <exception cref="ArgumentOutOfRangeException">Zero, negative or above <see cref="MaxDuration"/>.</exception>
     public TimeSpan MaxPollInterval
     {
-        get => _maxPollInterval;
-        init
-        {
-            _maxPollInterval = CheckDelay(value, allowZero: false, nameof(MaxPollInterval));
-            _set |= Member.MaxPollInterval;
-        }
+        get => _maxPollInterval ?? TimeSpan.FromSeconds(15);
+        init => _maxPollInterval = CheckDelay(value, allowZero: false, nameof(MaxPollInterval));
     }
 
     /// <summary>
@@ -121,14 +91,10 @@ public sealed record WaitOptions
     /// <exception cref="ArgumentOutOfRangeException">Zero, negative (other than infinite) or above <see cref="MaxDuration"/>.</exception>
     public TimeSpan Timeout
     {
-        get => _timeout;
-        init
-        {
-            _timeout = value == System.Threading.Timeout.InfiniteTimeSpan
-                ? value
-                : CheckDelay(value, allowZero: false, nameof(Timeout), " or Timeout.InfiniteTimeSpan");
-            _set |= Member.Timeout;
-        }
+        get => _timeout ?? TimeSpan.FromMinutes(30);
+        init => _timeout = value == System.Threading.Timeout.InfiniteTimeSpan
+            ? value
+            : CheckDelay(value, allowZero: false, nameof(Timeout), " or Timeout.InfiniteTimeSpan");
     }
 
     /// <summary>
@@ -139,12 +105,8 @@ public sealed record WaitOptions
     /// <exception cref="ArgumentOutOfRangeException">Negative, above <see cref="MaxJitter"/>, or not a finite number.</exception>
     public double Jitter
     {
-        get => _jitter;
-        init
-        {
-            _jitter = OptionRules.Valid(nameof(Jitter), value, OptionRules.Between(nameof(Jitter), value, 0, MaxJitter, "0.1 means ±10%"));
-            _set |= Member.Jitter;
-        }
+        get => _jitter ?? 0.1;
+        init => _jitter = CheckFactor(value, 0, MaxJitter, nameof(Jitter), "0.1 means ±10%");
     }
 
     /// <summary>
@@ -161,7 +123,7 @@ public sealed record WaitOptions
         init
         {
             _progress = value;
-            _set |= Member.Progress;
+            _progressSet = true;
         }
     }
 
@@ -176,7 +138,7 @@ public sealed record WaitOptions
         init
         {
             _onStatusChanged = value;
-            _set |= Member.OnStatusChanged;
+            _onStatusChangedSet = true;
         }
     }
 
@@ -187,14 +149,14 @@ public sealed record WaitOptions
     internal WaitOptions InheritFrom(WaitOptions? defaults) =>
         defaults is null || ReferenceEquals(defaults, this) ? this : defaults with
         {
-            InitialDelay = Pick(Member.InitialDelay, InitialDelay, defaults.InitialDelay),
-            PollInterval = Pick(Member.PollInterval, PollInterval, defaults.PollInterval),
-            PollIntervalMultiplier = Pick(Member.PollIntervalMultiplier, PollIntervalMultiplier, defaults.PollIntervalMultiplier),
-            MaxPollInterval = Pick(Member.MaxPollInterval, MaxPollInterval, defaults.MaxPollInterval),
-            Timeout = Pick(Member.Timeout, Timeout, defaults.Timeout),
-            Jitter = Pick(Member.Jitter, Jitter, defaults.Jitter),
-            Progress = Pick(Member.Progress, Progress, defaults.Progress),
-            OnStatusChanged = Pick(Member.OnStatusChanged, OnStatusChanged, defaults.OnStatusChanged),
+            InitialDelay = _initialDelay ?? defaults.InitialDelay,
+            PollInterval = _pollInterval ?? defaults.PollInterval,
+            PollIntervalMultiplier = _pollIntervalMultiplier ?? defaults.PollIntervalMultiplier,
+            MaxPollInterval = _maxPollInterval ?? defaults.MaxPollInterval,
+            Timeout = _timeout ?? defaults.Timeout,
+            Jitter = _jitter ?? defaults.Jitter,
+            Progress = _progressSet ? Progress : defaults.Progress,
+            OnStatusChanged = _onStatusChangedSet ? OnStatusChanged : defaults.OnStatusChanged,
         };
 
     /// <summary>Tells <see cref="OnStatusChanged"/>, then <see cref="Progress"/>, about <paramref name="generation"/>.</summary>
@@ -216,10 +178,11 @@ public sealed record WaitOptions
         }
     }
 
-    private T Pick<T>(Member member, T mine, T inherited) => (_set & member) != 0 ? mine : inherited;
-
     private static TimeSpan CheckDelay(TimeSpan value, bool allowZero, string name, string extra = "") =>
         OptionRules.Valid(name, value, OptionRules.Duration(name, value, allowZero, MaxDuration, extra));
+
+    private static double CheckFactor(double value, double min, double max, string name, string meaning) =>
+        OptionRules.Valid(name, value, OptionRules.Between(name, value, min, max, meaning));
 
     private static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 }

@@ -20,7 +20,7 @@ public readonly struct GenerationStatus : IEquatable<GenerationStatus>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public GenerationStatus(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public GenerationStatus(string value) => _value = Guard.NotNull(value);
 
     /// <summary>Accepted, not yet running (<c>queued</c>).</summary>
     public static GenerationStatus Queued { get; } = new("queued");

@@ -2,13 +2,10 @@ using System;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
-using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
 
-/// <summary>
-/// The kind of a reference or uploaded file.
-/// </summary>
+/// <summary>The kind of a reference or uploaded file.</summary>
 /// <remarks>
 /// An extensible value: the known values are static properties, any other string is kept as it is (so a value
 /// newer than this SDK still round-trips), <see cref="ToString"/> is the wire value, and equality ignores case.
@@ -20,7 +17,7 @@ public readonly struct MediaKind : IEquatable<MediaKind>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public MediaKind(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public MediaKind(string value) => _value = Guard.NotNull(value);
 
     /// <summary>An image (<c>image</c>).</summary>
     public static MediaKind Image { get; } = new("image");
@@ -55,10 +52,5 @@ public readonly struct MediaKind : IEquatable<MediaKind>
     public override string ToString() => _value ?? string.Empty;
 }
 
-internal sealed class MediaKindJsonConverter : ExtensibleEnumConverter<MediaKind>
-{
-    public MediaKindJsonConverter()
-        : base(static value => new MediaKind(value), MediaKind.Image, MediaKind.Video, MediaKind.Audio)
-    {
-    }
-}
+internal sealed class MediaKindJsonConverter() : ExtensibleEnumConverter<MediaKind>(
+    static value => new MediaKind(value), MediaKind.Image, MediaKind.Video, MediaKind.Audio);

@@ -2,13 +2,10 @@ using System;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
-using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
 
-/// <summary>
-/// A video's aspect ratio, sent as <c>aspect_ratio</c>.
-/// </summary>
+/// <summary>A video's aspect ratio, sent as <c>aspect_ratio</c>.</summary>
 /// <remarks>
 /// An extensible value: the known values are static properties, any other string is kept as it is (so a value
 /// newer than this SDK still round-trips), <see cref="ToString"/> is the wire value, and equality ignores case.
@@ -20,7 +17,7 @@ public readonly struct AspectRatio : IEquatable<AspectRatio>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public AspectRatio(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public AspectRatio(string value) => _value = Guard.NotNull(value);
 
     /// <summary>Landscape, 16:9 (<c>16:9</c>).</summary>
     public static AspectRatio Landscape { get; } = new("16:9");
@@ -55,10 +52,5 @@ public readonly struct AspectRatio : IEquatable<AspectRatio>
     public override string ToString() => _value ?? string.Empty;
 }
 
-internal sealed class AspectRatioJsonConverter : ExtensibleEnumConverter<AspectRatio>
-{
-    public AspectRatioJsonConverter()
-        : base(static value => new AspectRatio(value), AspectRatio.Landscape, AspectRatio.Portrait, AspectRatio.Square)
-    {
-    }
-}
+internal sealed class AspectRatioJsonConverter() : ExtensibleEnumConverter<AspectRatio>(
+    static value => new AspectRatio(value), AspectRatio.Landscape, AspectRatio.Portrait, AspectRatio.Square);

@@ -1,8 +1,8 @@
 namespace Rivya.Sdk;
 
 /// <summary>
-/// Parameters of <c>kling-2-6</c> (Kling 2.6). The prompt limit, credits, options and server defaults are those of
-/// its <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-2-6")</c>; table in the README, "Models, parameters and validation").
+/// Parameters of <c>kling-2-6</c> (Kling 2.6). Its prompt limit, credits, options and server defaults are those of
+/// <see cref="ModelCatalog.Kling26"/> (table in docs/models-and-validation.md).
 /// </summary>
 public sealed record Kling26Params : ModelParams
 {

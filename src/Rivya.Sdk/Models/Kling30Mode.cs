@@ -2,13 +2,10 @@ using System;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
-using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
 
-/// <summary>
-/// The quality mode of <c>kling-3-0</c>, sent as <c>mode</c>.
-/// </summary>
+/// <summary>The quality mode of <c>kling-3-0</c>, sent as <c>mode</c>.</summary>
 /// <remarks>
 /// An extensible value: the known values are static properties, any other string is kept as it is (so a value
 /// newer than this SDK still round-trips), <see cref="ToString"/> is the wire value, and equality ignores case.
@@ -20,7 +17,7 @@ public readonly struct Kling30Mode : IEquatable<Kling30Mode>
 
     /// <summary>Creates a value from its wire string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
-    public Kling30Mode(string value) => _value = ExtensibleEnum.Require(value, nameof(value));
+    public Kling30Mode(string value) => _value = Guard.NotNull(value);
 
     /// <summary>Standard mode (<c>std</c>).</summary>
     public static Kling30Mode Std { get; } = new("std");
@@ -52,10 +49,5 @@ public readonly struct Kling30Mode : IEquatable<Kling30Mode>
     public override string ToString() => _value ?? string.Empty;
 }
 
-internal sealed class Kling30ModeJsonConverter : ExtensibleEnumConverter<Kling30Mode>
-{
-    public Kling30ModeJsonConverter()
-        : base(static value => new Kling30Mode(value), Kling30Mode.Std, Kling30Mode.Pro)
-    {
-    }
-}
+internal sealed class Kling30ModeJsonConverter() : ExtensibleEnumConverter<Kling30Mode>(
+    static value => new Kling30Mode(value), Kling30Mode.Std, Kling30Mode.Pro);

@@ -1,9 +1,8 @@
 namespace Rivya.Sdk;
 
 /// <summary>
-/// Parameters of <c>kling-3-0</c> (Kling 3.0). The prompt limit, credits, reference rules, options and server
-/// defaults are those of its <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-3-0")</c>; table in the
-/// README, "Models, parameters and validation").
+/// Parameters of <c>kling-3-0</c> (Kling 3.0). Its prompt limit, credits, reference rules, options and server
+/// defaults are those of <see cref="ModelCatalog.Kling30"/> (table in docs/models-and-validation.md).
 /// </summary>
 public sealed record Kling30Params : ModelParams
 {

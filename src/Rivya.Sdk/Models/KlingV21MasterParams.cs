@@ -2,8 +2,8 @@ namespace Rivya.Sdk;
 
 /// <summary>
 /// Parameters of <c>kling-v2-1-master</c> (Kling V2.1 Master). A reference image turns text-to-video into
-/// image-to-video. The prompt limit, credits, reference rules, options, range and server defaults are those of its
-/// <see cref="ModelCatalog"/> entry (<c>ModelCatalog.Find("kling-v2-1-master")</c>; table in the README, "Models, parameters and validation").
+/// image-to-video. Its prompt limit, credits, reference rules, options, range and server defaults are those of
+/// <see cref="ModelCatalog.KlingV21Master"/> (table in docs/models-and-validation.md).
 /// </summary>
 public sealed record KlingV21MasterParams : ModelParams
 {

@@ -5,9 +5,9 @@ namespace Rivya.Sdk;
 
 /// <summary>
 /// Parameters of <c>kling-v2-5-turbo-pro</c> (Kling V2.5 Turbo Pro). Its reference images are frames: the first is
-/// the video's first frame, the second its last frame; use <see cref="WithFrames"/> to say so by name. The prompt
-/// limit, credits, reference rules, options, range and server defaults are those of its <see cref="ModelCatalog"/>
-/// entry (<c>ModelCatalog.Find("kling-v2-5-turbo-pro")</c>; table in the README, "Models, parameters and validation").
+/// the video's first frame, the second its last frame; use <see cref="WithFrames"/> to say so by name. Its prompt limit,
+/// credits, reference rules, options, range and server defaults are those of <see cref="ModelCatalog.KlingV25TurboPro"/>
+/// (table in docs/models-and-validation.md).
 /// </summary>
 public sealed record KlingV25TurboProParams : ModelParams
 {

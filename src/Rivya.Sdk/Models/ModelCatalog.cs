@@ -11,7 +11,7 @@ namespace Rivya.Sdk;
 /// </summary>
 public static class ModelCatalog
 {
-    // Rivya's docs say "10 MB" without the unit's base; 10 MiB is assumed (see README, "Assumptions").
+    // Rivya's docs say "10 MB" without the unit's base; 10 MiB is assumed (docs/assumptions.md).
     private const long TenMegabytes = 10L * 1024 * 1024;
 
     /// <summary>

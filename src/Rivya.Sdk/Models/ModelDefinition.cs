@@ -60,18 +60,9 @@ public sealed class ModelDefinition
     /// is property <c>AspectRatio</c>). Records pass <c>nameof(Property)</c>, so no wire key is written twice.
     /// </summary>
     /// <exception cref="InvalidOperationException">The entry has no such parameter: a record and its entry disagree.</exception>
-    internal ModelParameter ParameterFor(string propertyName)
-    {
-        foreach (var parameter in _parameters)
-        {
-            if (string.Equals(parameter.PropertyName, propertyName, StringComparison.Ordinal))
-            {
-                return parameter;
-            }
-        }
-
-        throw new InvalidOperationException($"The catalogue entry '{Id}' has no parameter for property '{propertyName}'.");
-    }
+    internal ModelParameter ParameterFor(string propertyName) =>
+        Array.Find(_parameters, p => string.Equals(p.PropertyName, propertyName, StringComparison.Ordinal))
+        ?? throw new InvalidOperationException($"The catalogue entry '{Id}' has no parameter for property '{propertyName}'.");
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({DisplayName})";

@@ -67,8 +67,6 @@ public sealed class ModelParameter
     /// (invariant culture, e.g. <c>0.5</c>), or any text. The catalogue's one rule, for callers that hold values as
     /// strings (a command line's <c>key=value</c>, a CSV cell); nothing is sent.
     /// </summary>
-    /// <param name="wireValue">The value as text.</param>
-    /// <returns>True when the value is allowed.</returns>
     public bool IsAllowed(string wireValue) => Kind switch
     {
         ModelParameterKind.Select => Array.IndexOf(_options, wireValue) >= 0,
@@ -77,8 +75,6 @@ public sealed class ModelParameter
     };
 
     /// <summary>Whether <paramref name="value"/> is finite and inside a number parameter's inclusive range (false for other kinds).</summary>
-    /// <param name="value">The number.</param>
-    /// <returns>True when this is a number parameter and the value is allowed.</returns>
     public bool IsAllowed(double value) =>
         Kind == ModelParameterKind.Number
         && !double.IsNaN(value) && !double.IsInfinity(value)

@@ -35,25 +35,11 @@ public sealed class ReferenceRules
     /// <summary>The largest reference file accepted, in bytes.</summary>
     public long MaxFileSizeBytes { get; }
 
-    /// <summary>
-    /// True when a second image is used as the video's last frame (the first being its first frame). Internal: the
-    /// typed record says it by name (<see cref="KlingV25TurboProParams.WithFrames"/>); the fake server reads it.
-    /// </summary>
+    // A second image is the video's last frame. Internal: the typed record says it by name (WithFrames); the fake server reads it.
     internal bool SecondImageIsLastFrame { get; }
 
     /// <summary>Whether <paramref name="kind"/> is accepted.</summary>
-    public bool IsAllowed(MediaKind kind)
-    {
-        foreach (var allowed in _kinds)
-        {
-            if (allowed == kind)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsAllowed(MediaKind kind) => Array.IndexOf(_kinds, kind) >= 0;
 
     /// <summary>Whether <paramref name="mimeType"/> is accepted (case-insensitive, parameters such as <c>;charset</c> ignored).</summary>
     public bool IsAllowedMimeType(string mimeType) => MimeTypes.IsOneOf(mimeType, _mimeTypes);

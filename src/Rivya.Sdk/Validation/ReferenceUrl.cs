@@ -28,19 +28,15 @@ internal static class ReferenceUrl
         }
 
         var rest = url.AsSpan();
-        if (rest.StartsWith("https://".AsSpan(), StringComparison.OrdinalIgnoreCase))
-        {
-            rest = rest.Slice("https://".Length);
-        }
-        else if (rest.StartsWith("http://".AsSpan(), StringComparison.OrdinalIgnoreCase))
-        {
-            rest = rest.Slice("http://".Length);
-        }
-        else
+        var scheme = rest.StartsWith("https://".AsSpan(), StringComparison.OrdinalIgnoreCase) ? "https://".Length
+            : rest.StartsWith("http://".AsSpan(), StringComparison.OrdinalIgnoreCase) ? "http://".Length
+            : 0;
+        if (scheme == 0)
         {
             return false;
         }
 
+        rest = rest.Slice(scheme);
         var authorityEnd = rest.IndexOfAny('/', '?', '#');
         var authority = authorityEnd < 0 ? rest : rest.Slice(0, authorityEnd);
         if (authority.IsEmpty || authority[0] == ':' || authority[0] == '@')
