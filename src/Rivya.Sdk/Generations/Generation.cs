@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
@@ -17,8 +16,7 @@ public sealed record Generation : ISecretMasked<Generation>
     {
         get => _id;
 
-        // Source-generated deserialization assigns null to an init-only property missing from the JSON
-        // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
+        // A task read without an id (or built with null) keeps the empty id that UnreadableSuccess refuses.
         init => _id = value ?? string.Empty;
     }
 
@@ -50,11 +48,9 @@ public sealed record Generation : ISecretMasked<Generation>
     /// The result's main URL (<see cref="GenerationResult.PrimaryUrl"/>), or null while there is no result. A task that
     /// <c>WaitForCompletionAsync</c> or <c>CreateAndWaitAsync</c> answers has succeeded, so this is normally set.
     /// </summary>
-    [JsonIgnore]
     public string? PrimaryUrl => Result?.PrimaryUrl;
 
     /// <summary>True once the task has succeeded or failed: polling it again will not change it.</summary>
-    [JsonIgnore]
     public bool IsTerminal => Status == GenerationStatus.Succeeded || Status == GenerationStatus.Failed;
 
     /// <summary>This generation with the key masked in every string (an echoed key in <c>error.message</c>, say).</summary>

@@ -22,8 +22,7 @@ namespace Rivya.Sdk.Serialization;
         typeof(TolerantNullableBooleanConverter),
         typeof(TolerantStringConverter),
         typeof(TolerantStringListConverter),
-        typeof(TolerantGenerationResultConverter),
-        typeof(TolerantGenerationErrorConverter),
+        typeof(TolerantGenerationConverter),
         typeof(TolerantModelListConverter),
         // Registered here rather than on the type, so GenerationRequest (a protocol type) needs nothing of this layer.
         typeof(GenerationRequestJsonConverter)])]
