@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk;
@@ -48,9 +49,11 @@ public sealed record Generation : ISecretMasked<Generation>
     /// The result's main URL (<see cref="GenerationResult.PrimaryUrl"/>), or null while there is no result. A task that
     /// <c>WaitForCompletionAsync</c> or <c>CreateAndWaitAsync</c> answers has succeeded, so this is normally set.
     /// </summary>
+    [JsonIgnore]
     public string? PrimaryUrl => Result?.PrimaryUrl;
 
     /// <summary>True once the task has succeeded or failed: polling it again will not change it.</summary>
+    [JsonIgnore]
     public bool IsTerminal => Status == GenerationStatus.Succeeded || Status == GenerationStatus.Failed;
 
     /// <summary>This generation with the key masked in every string (an echoed key in <c>error.message</c>, say).</summary>
