@@ -12,28 +12,25 @@ using System.Runtime.InteropServices;
 namespace Rivya.Sdk;
 
 /// <summary>
-/// The <c>file</c> part's bytes, copied from the source to the network through one pooled buffer: nothing is buffered
-/// whole, so an upload's memory does not grow with the file. Its length is known up front (so the request carries a
-/// Content-Length and is not chunked) except for a non-seekable stream, which is counted against the size limit as it
-/// streams.
+/// One attempt's request body: the form's head, the file copied from its source to the network through one pooled
+/// buffer, the form's tail. Nothing is buffered whole, so an upload's memory does not grow with the file. Its length
+/// is known up front (so the request carries a Content-Length and is not chunked) except for a non-seekable stream,
+/// which is counted against the size limit as it streams.
 /// </summary>
 internal sealed class FileBodyContent : HttpContent
 {
     internal const int BufferSize = 64 * 1024;
 
-    private readonly UploadBody _body;
-    private readonly UploadCheck _check;
+    private readonly PreparedUpload _upload;
 
-    public FileBodyContent(UploadBody body, UploadCheck check)
-    {
-        _body = body;
-        _check = check;
-    }
+    public FileBodyContent(PreparedUpload upload) => _upload = upload;
+
+    private UploadBody Body => _upload.Body;
 
     protected override bool TryComputeLength(out long length)
     {
-        length = _body.Length ?? 0;
-        return _body.Length is not null;
+        length = _upload.Head.Length + (Body.Length ?? 0) + _upload.Tail.Length;
+        return Body.Length is not null;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -46,77 +43,78 @@ internal sealed class FileBodyContent : HttpContent
 
     private async Task WriteAsync(Stream destination, CancellationToken cancellationToken)
     {
-        if (!_body.TryBeginSend())
+        if (!_upload.TryBeginSend())
         {
             throw new InvalidOperationException("The upload's non-seekable stream was already sent once and cannot be sent again.");
         }
 
-        long written = _body.Prefix.Length;
-        if (!_body.Prefix.IsEmpty)
+        await WriteMemoryAsync(destination, _upload.Head, cancellationToken).ConfigureAwait(false);
+        long written = Body.Prefix.Length;
+        if (!Body.Prefix.IsEmpty)
         {
-            await WriteMemoryAsync(destination, _body.Prefix, cancellationToken).ConfigureAwait(false);
+            await WriteMemoryAsync(destination, Body.Prefix, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_body.OpenRest is not { } openRest)
+        if (Body.OpenRest is { } openRest)
         {
-            return;
-        }
-
-        var source = OpenSource(openRest);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            while (true)
+            var source = OpenSource(openRest);
+            var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+            try
             {
-                // Read inline, not through an async helper: a helper's state machine and Task would be allocated
-                // afresh for every chunk that suspends (all of them, for a file), so memory would grow with the size.
-                int read;
-                try
+                while (true)
                 {
+                    // Read inline, not through an async helper: a helper's state machine and Task would be allocated
+                    // afresh for every chunk that suspends (all of them, for a file), so memory would grow with the size.
+                    int read;
+                    try
+                    {
 #if NET8_0_OR_GREATER
-                    read = await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+                        read = await source.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
 #else
-                    read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+                        read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+#endif
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        throw new UploadSourceException(exception);
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    written += read;
+                    CheckRunningLength(written);
+#if NET8_0_OR_GREATER
+                    await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+#else
+                    await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
 #endif
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    throw new UploadSourceException(exception);
-                }
-
-                if (read == 0)
-                {
-                    break;
-                }
-
-                written += read;
-                CheckRunningLength(written);
-#if NET8_0_OR_GREATER
-                await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-#else
-                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-#endif
             }
-
-            if (_body.Length is { } expected && written != expected)
+            finally
             {
-                throw new UploadSourceException(new IOException(
-                    FormattableString.Invariant($"The file shrank while it was being uploaded: {expected} bytes were expected, {written} were read.")));
+                ArrayPool<byte>.Shared.Return(buffer);
+                if (Body.OwnsRest)
+                {
+                    source.Dispose();
+                }
             }
         }
-        finally
+
+        if (Body.Length is { } expected && written != expected)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (_body.OwnsRest)
-            {
-                source.Dispose();
-            }
+            throw new UploadSourceException(new IOException(
+                FormattableString.Invariant($"The file shrank while it was being uploaded: {expected} bytes were expected, {written} were read.")));
         }
+
+        await WriteMemoryAsync(destination, _upload.Tail, cancellationToken).ConfigureAwait(false);
     }
 
     private void CheckRunningLength(long written)
     {
-        if (_body.Length is { } expected)
+        if (Body.Length is { } expected)
         {
             if (written > expected)
             {
@@ -124,10 +122,10 @@ internal sealed class FileBodyContent : HttpContent
                     FormattableString.Invariant($"The file grew while it was being uploaded: {expected} bytes were expected and more were read.")));
             }
         }
-        else if (written > _check.MaxBytes)
+        else if (written > _upload.Check.MaxBytes)
         {
             // A non-seekable stream's size shows only as it is read; the request is abandoned mid-body.
-            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_check.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_check.LimitText}."))]);
+            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.Check.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.Check.LimitText}."))]);
         }
     }
 
@@ -143,11 +141,12 @@ internal sealed class FileBodyContent : HttpContent
         }
     }
 
+#if NET8_0_OR_GREATER
+    private static ValueTask WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        destination.WriteAsync(bytes, cancellationToken);
+#else
     private static async Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-#if NET8_0_OR_GREATER
-        await destination.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-#else
         if (MemoryMarshal.TryGetArray(bytes, out var segment))
         {
             await destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken).ConfigureAwait(false);
@@ -169,6 +168,6 @@ internal sealed class FileBodyContent : HttpContent
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-#endif
     }
+#endif
 }

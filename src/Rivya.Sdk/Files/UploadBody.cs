@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Threading;
 
 namespace Rivya.Sdk;
 
@@ -10,8 +9,6 @@ namespace Rivya.Sdk;
 /// </summary>
 internal sealed class UploadBody
 {
-    private int _sent;
-
     public UploadBody(ReadOnlyMemory<byte> header, long? length, ReadOnlyMemory<byte> prefix, Func<Stream>? openRest, bool ownsRest, bool canResend)
     {
         Header = header;
@@ -39,7 +36,4 @@ internal sealed class UploadBody
 
     /// <summary>False for a non-seekable stream: its bytes can be read once, so the upload is never retried.</summary>
     public bool CanResend { get; }
-
-    /// <summary>False when a body that cannot be resent was already sent once.</summary>
-    public bool TryBeginSend() => CanResend || Interlocked.Exchange(ref _sent, 1) == 0;
 }

@@ -17,8 +17,7 @@ public sealed record Generation : ISecretMasked<Generation>
     {
         get => _id;
 
-        // Source-generated deserialization assigns null to an init-only property missing from the JSON
-        // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
+        // A task read without an id (or built with null) keeps the empty id that UnreadableSuccess refuses.
         init => _id = value ?? string.Empty;
     }
 

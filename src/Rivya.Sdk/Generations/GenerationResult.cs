@@ -17,8 +17,7 @@ public sealed record GenerationResult
     {
         get => _urls;
 
-        // Source-generated deserialization assigns null to an init-only property missing from the JSON
-        // (dotnet/runtime#84484), so the default is restored here, not only in an initializer.
+        // Never null, even when a caller's initializer says so.
         init => _urls = value ?? Array.Empty<string>();
     }
 

@@ -13,17 +13,10 @@ namespace Rivya.Sdk.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     Converters = [
-        typeof(TolerantDateTimeOffsetConverter),
-        typeof(TolerantDecimalConverter),
-        typeof(TolerantNullableDecimalConverter),
-        typeof(TolerantNullableDoubleConverter),
-        typeof(TolerantNullableInt64Converter),
-        typeof(TolerantNullableInt32Converter),
-        typeof(TolerantNullableBooleanConverter),
+        typeof(TolerantValueConverterFactory),
         typeof(TolerantStringConverter),
         typeof(TolerantStringListConverter),
-        typeof(TolerantGenerationResultConverter),
-        typeof(TolerantGenerationErrorConverter),
+        typeof(TolerantGenerationConverter),
         typeof(TolerantModelListConverter),
         // Registered here rather than on the type, so GenerationRequest (a protocol type) needs nothing of this layer.
         typeof(GenerationRequestJsonConverter)])]

@@ -26,7 +26,11 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
 
     public override bool HandleNull => true;
 
-    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadValue(ref reader);
+
+    /// <summary>The timestamp at the reader in UTC; null for anything else (the value is skipped).</summary>
+    public static DateTimeOffset? ReadValue(ref Utf8JsonReader reader)
     {
         try
         {

@@ -90,3 +90,25 @@ internal sealed class TolerantNullableBooleanConverter : JsonConverter<bool?>
     public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options) =>
         TolerantNullableDecimalConverter.WriteNullable(writer, value, static (w, v) => w.WriteBooleanValue(v));
 }
+
+/// <summary>
+/// Makes the converters of the value types (these and the credit and timestamp ones) when a type with such a member is
+/// first read. Cold start: registered one by one, each (a generic over a struct) was JIT-compiled on a process's first
+/// call, which reads none of them.
+/// </summary>
+internal sealed class TolerantValueConverterFactory : JsonConverterFactory
+{
+    public override bool CanConvert(Type typeToConvert) => Create(typeToConvert) is not null;
+
+    public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => Create(typeToConvert);
+
+    private static JsonConverter? Create(Type type) =>
+        type == typeof(decimal) ? new TolerantDecimalConverter()
+        : type == typeof(DateTimeOffset?) ? new TolerantDateTimeOffsetConverter()
+        : type == typeof(decimal?) ? new TolerantNullableDecimalConverter()
+        : type == typeof(double?) ? new TolerantNullableDoubleConverter()
+        : type == typeof(long?) ? new TolerantNullableInt64Converter()
+        : type == typeof(int?) ? new TolerantNullableInt32Converter()
+        : type == typeof(bool?) ? new TolerantNullableBooleanConverter()
+        : null;
+}

@@ -136,12 +136,8 @@ public sealed class UploadWireTests : IDisposable
 
         await client.Files.UploadAsync(FileUpload.FromBytes(SampleMedia.Png(), "котик \"1\".png", MediaKind.Image)).Bound();
 
-        var disposition = _files.Parts().Single(p => p.Name == "file").Disposition;
-#if RIVYA_NETSTANDARD_LEG
-        disposition.Should().Be("form-data; name=\"file\"; filename=\"_____ %221%22.png\"; filename*=UTF-8''%D0%BA%D0%BE%D1%82%D0%B8%D0%BA%20%221%22.png");
-#else
-        disposition.Should().Be("form-data; name=\"file\"; filename=\"котик %221%22.png\"");
-#endif
+        // Every build writes the form's bytes itself, so the netstandard2.0 build sends UTF-8 as well.
+        _files.Parts().Single(p => p.Name == "file").Disposition.Should().Be("form-data; name=\"file\"; filename=\"котик %221%22.png\"");
     }
 
     [Fact]
