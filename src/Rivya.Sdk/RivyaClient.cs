@@ -150,15 +150,10 @@ public class RivyaClient : IDisposable
     private static void WarnIfHttpClientTimeoutTooShort(HttpClient httpClient, RivyaClientOptions options, ILogger logger)
     {
         var clientTimeout = httpClient.Timeout;
-        if (clientTimeout == Timeout.InfiniteTimeSpan)
-        {
-            return;
-        }
-
         var longest = options.UploadTimeout == Timeout.InfiniteTimeSpan || options.Timeout == Timeout.InfiniteTimeSpan
             ? Timeout.InfiniteTimeSpan
             : (options.UploadTimeout > options.Timeout ? options.UploadTimeout : options.Timeout);
-        if (longest == Timeout.InfiniteTimeSpan || clientTimeout < longest)
+        if (clientTimeout != Timeout.InfiniteTimeSpan && (longest == Timeout.InfiniteTimeSpan || clientTimeout < longest))
         {
             RivyaLog.HttpClientTimeoutTooShort(logger, clientTimeout, longest);
         }

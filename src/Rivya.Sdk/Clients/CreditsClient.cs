@@ -26,7 +26,6 @@ public class CreditsClient
     {
     }
 
-    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
     private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
         _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 

@@ -3,7 +3,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Downloads;
-using Rivya.Sdk.Waiting;
+using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk;
 
@@ -65,7 +65,7 @@ public partial class GenerationsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; no file is left.</exception>
     public virtual Task<FileInfo> DownloadAsync(string id, string path, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        GenerationWaiter.CheckId(id);
+        RivyaPipeline.CheckId(id, nameof(id));
         return DownloadStart.ByIdAsync(RequirePipeline(), token => GetAsync(id, token), path, options, cancellationToken);
     }
 
@@ -89,7 +89,7 @@ public partial class GenerationsClient
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task DownloadAsync(string id, Stream destination, DownloadOptions? options = null, CancellationToken cancellationToken = default)
     {
-        GenerationWaiter.CheckId(id);
+        RivyaPipeline.CheckId(id, nameof(id));
         return DownloadStart.ByIdToStreamAsync(RequirePipeline(), token => GetAsync(id, token), destination, options, cancellationToken);
     }
 }

@@ -35,7 +35,6 @@ public partial class GenerationsClient : IGenerationCalls
     {
     }
 
-    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
     private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
         _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 
@@ -116,7 +115,7 @@ public partial class GenerationsClient : IGenerationCalls
     /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled (an <see cref="OperationCanceledException"/> carrying the task id).</exception>
     public virtual Task<Generation> WaitForCompletionAsync(string id, WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        GenerationWaiter.CheckId(id);
+        RivyaPipeline.CheckId(id, nameof(id));
         return GenerationWaiter.WaitAsync(this, id, GenerationWaiter.CheckOptions(this, options, nameof(options)), seen: null, cancellationToken);
     }
 
@@ -166,7 +165,7 @@ public partial class GenerationsClient : IGenerationCalls
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual IAsyncEnumerable<Generation> WatchAsync(string id, WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        GenerationWaiter.CheckId(id);
+        RivyaPipeline.CheckId(id, nameof(id));
         return GenerationWaiter.WatchAsync(this, id, GenerationWaiter.CheckOptions(this, options, nameof(options)), cancellationToken);
     }
 

@@ -122,7 +122,7 @@ public static class RivyaServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(provider => RivyaHttpHandler.Create(provider.GetRequiredService<IOptionsMonitor<RivyaClientOptions>>().Get(name)))
             // No redirect followed, no cookie kept: applied to whatever primary handler is in place, so a caller's own
             // handler gets the SDK's rules too.
-            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => PrimaryHandlerRules.Apply(handler))
+            .ConfigurePrimaryHttpMessageHandler(static (handler, _) => RivyaHttpHandler.ApplyRules(handler))
             // The SDK logs every attempt itself (scrubbed of the key); the factory's two logging handlers would log each
             // request again and cost some 300 bytes per call. .AddDefaultLogger() on the returned builder brings them back.
             .RemoveAllLoggers();

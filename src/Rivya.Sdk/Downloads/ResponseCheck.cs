@@ -39,7 +39,7 @@ internal static class ResponseCheck
             return AttemptOutcome.Unusable("the result host answered 416", status);
         }
 
-        if (RetryPolicy.IsRetryableStatus(response.StatusCode))
+        if (RetryDecision.IsRetryableStatus(response.StatusCode))
         {
             return AttemptOutcome.Retry("the result host answered " + status.ToString(CultureInfo.InvariantCulture), status, AttemptFacts.Answer(response, pipeline.Options.TimeProvider));
         }

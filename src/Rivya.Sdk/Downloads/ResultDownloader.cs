@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Common;
 using Rivya.Sdk.Http;
-using Rivya.Sdk.Waiting;
 
 namespace Rivya.Sdk.Downloads;
 
@@ -56,7 +55,7 @@ internal sealed class ResultDownloader
         // The whole download's bound (DownloadOptions.Timeout): past it, a host that keeps sending a byte now and then
         // is given up on. Beyond what a timer can hold it is no bound at all.
         var bound = options.Timeout > Delays.MaxDelay ? Timeout.InfiniteTimeSpan : options.Timeout;
-        using var deadline = WaitClock.Deadline(Clock, bound);
+        using var deadline = Delays.Deadline(Clock, bound);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var token = linked.Token;
         try

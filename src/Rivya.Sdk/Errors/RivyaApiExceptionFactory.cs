@@ -21,66 +21,30 @@ internal static class RivyaApiExceptionFactory
         var requestId = error.RequestId;
         var retryAfter = error.RetryAfter;
 
-        return Classify(code, (int)status) switch
+        // A documented code decides first, as the status that documents it; an unknown code falls back to the status.
+        var kind = code switch
         {
-            ErrorKind.Authentication => new RivyaAuthenticationException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.PermissionDenied => new RivyaPermissionDeniedException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.NotFound => new RivyaNotFoundException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.IdempotencyConflict => new RivyaIdempotencyConflictException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.InsufficientCredits => new RivyaInsufficientCreditsException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.RateLimit => new RivyaRateLimitException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.ServiceUnavailable => new RivyaServiceUnavailableException(message, status, code, requestId, idempotencyKey, retryAfter),
-            ErrorKind.Server => new RivyaServerException(message, status, code, requestId, idempotencyKey, retryAfter),
-            _ => new RivyaApiException(message, status, code, requestId, idempotencyKey, retryAfter),
+            "api_key_missing" or "api_key_invalid" or "api_key_revoked" or "api_key_expired" => 401,
+            "insufficient_credits" => 402,
+            "api_scope_denied" => 403,
+            "not_found" => 404,
+            "idempotency_conflict" => 409,
+            "rate_limited" => 429,
+            "public_api_disabled" => 503,
+            "validation_failed" or "webhook_url_rejected" => 0,
+            _ => (int)status,
         };
-    }
-
-    private enum ErrorKind
-    {
-        Other,
-        Authentication,
-        PermissionDenied,
-        NotFound,
-        IdempotencyConflict,
-        InsufficientCredits,
-        RateLimit,
-        ServiceUnavailable,
-        Server,
-    }
-
-    private static ErrorKind Classify(string? code, int status)
-    {
-        switch (code)
+        return kind switch
         {
-            case "api_key_missing" or "api_key_invalid" or "api_key_revoked" or "api_key_expired":
-                return ErrorKind.Authentication;
-            case "api_scope_denied":
-                return ErrorKind.PermissionDenied;
-            case "not_found":
-                return ErrorKind.NotFound;
-            case "idempotency_conflict":
-                return ErrorKind.IdempotencyConflict;
-            case "insufficient_credits":
-                return ErrorKind.InsufficientCredits;
-            case "rate_limited":
-                return ErrorKind.RateLimit;
-            case "public_api_disabled":
-                return ErrorKind.ServiceUnavailable;
-            case "validation_failed" or "webhook_url_rejected":
-                return ErrorKind.Other;
-        }
-
-        return status switch
-        {
-            401 => ErrorKind.Authentication,
-            402 => ErrorKind.InsufficientCredits,
-            403 => ErrorKind.PermissionDenied,
-            404 => ErrorKind.NotFound,
-            409 => ErrorKind.IdempotencyConflict,
-            429 => ErrorKind.RateLimit,
-            503 => ErrorKind.ServiceUnavailable,
-            >= 500 and <= 599 => ErrorKind.Server,
-            _ => ErrorKind.Other,
+            401 => new RivyaAuthenticationException(message, status, code, requestId, idempotencyKey, retryAfter),
+            402 => new RivyaInsufficientCreditsException(message, status, code, requestId, idempotencyKey, retryAfter),
+            403 => new RivyaPermissionDeniedException(message, status, code, requestId, idempotencyKey, retryAfter),
+            404 => new RivyaNotFoundException(message, status, code, requestId, idempotencyKey, retryAfter),
+            409 => new RivyaIdempotencyConflictException(message, status, code, requestId, idempotencyKey, retryAfter),
+            429 => new RivyaRateLimitException(message, status, code, requestId, idempotencyKey, retryAfter),
+            503 => new RivyaServiceUnavailableException(message, status, code, requestId, idempotencyKey, retryAfter),
+            >= 500 and <= 599 => new RivyaServerException(message, status, code, requestId, idempotencyKey, retryAfter),
+            _ => new RivyaApiException(message, status, code, requestId, idempotencyKey, retryAfter),
         };
     }
 

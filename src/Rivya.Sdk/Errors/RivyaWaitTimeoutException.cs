@@ -26,10 +26,9 @@ public sealed class RivyaWaitTimeoutException : RivyaException
     /// <summary>The last state seen, or null when no poll succeeded.</summary>
     public Generation? Generation { get; }
 
-    // The status came from the server: control characters are escaped so it cannot forge a log line.
+    // The id and status came from the server: the base constructor escapes control characters, as for every message.
     private static string BuildMessage(string taskId, TimeSpan timeout, Generation? generation) =>
-        Common.SecretScrubber.EscapeControls(
-            $"Generation {taskId} did not finish within {timeout}; "
-            + (generation is null ? "no status could be read. " : $"last status '{generation.Status}'. ")
-            + $"The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").")!;
+        $"Generation {taskId} did not finish within {timeout}; "
+        + (generation is null ? "no status could be read. " : $"last status '{generation.Status}'. ")
+        + $"The task goes on: resume with WaitForCompletionAsync(\"{taskId}\").";
 }

@@ -1,44 +1,27 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using Polly.Timeout;
 
 namespace Rivya.Sdk.Http;
 
 /// <summary>What one exchange produced, as <see cref="RetryDecision"/> needs it: an answer, a fault, or a timeout.</summary>
-internal readonly struct AttemptFacts
+/// <param name="Status">The answer's status; 0 when there was none.</param>
+/// <param name="RetryAfter">The answer's <c>Retry-After</c>.</param>
+/// <param name="UnreadableSuccess">A 2xx whose body could not be read: transient, like a 5xx.</param>
+/// <param name="Fault">What the exchange threw instead of answering.</param>
+/// <param name="TimedOut">The exchange's own deadline passed (an attempt timeout, a download's idle watch).</param>
+internal readonly record struct AttemptFacts(int Status, TimeSpan? RetryAfter, bool UnreadableSuccess, Exception? Fault, bool TimedOut)
 {
-    private AttemptFacts(int status, TimeSpan? retryAfter, bool unreadableSuccess, Exception? fault, bool timedOut)
-    {
-        Status = status;
-        RetryAfter = retryAfter;
-        UnreadableSuccess = unreadableSuccess;
-        Fault = fault;
-        TimedOut = timedOut;
-    }
-
-    /// <summary>The answer's status; 0 when there was none.</summary>
-    public int Status { get; }
-
-    public TimeSpan? RetryAfter { get; }
-
-    /// <summary>A 2xx whose body could not be read: transient, like a 5xx.</summary>
-    public bool UnreadableSuccess { get; }
-
-    public Exception? Fault { get; }
-
-    /// <summary>The exchange's own deadline passed (an attempt timeout, a download's idle watch).</summary>
-    public bool TimedOut { get; }
-
     public bool IsSuccess => Status is >= 200 and <= 299 && !UnreadableSuccess;
 
-    /// <summary>An answer: its status and <c>Retry-After</c>.</summary>
     public static AttemptFacts Answer(HttpStatusCode status, TimeSpan? retryAfter, bool unreadableSuccess = false) =>
         new((int)status, retryAfter, unreadableSuccess, null, false);
 
     /// <summary>An answer's status and its <c>Retry-After</c> header (read on <paramref name="clock"/>).</summary>
     public static AttemptFacts Answer(HttpResponseMessage response, TimeProvider clock) =>
-        Answer(response.StatusCode, RetryAfterParser.Parse(response.Headers, clock));
+        Answer(response.StatusCode, ReadRetryAfter(response.Headers, clock));
 
     /// <summary>No answer: the exchange threw <paramref name="fault"/> (a <see cref="TimeoutRejectedException"/> is a timeout).</summary>
     public static AttemptFacts Failed(Exception fault) => new(0, null, false, fault, fault is TimeoutRejectedException);
@@ -53,4 +36,11 @@ internal readonly struct AttemptFacts
         RivyaConnectionException connection => connection.InnerException is { } inner ? Failed(inner) : Timeout(),
         _ => Failed(exception),
     };
+
+    /// <summary><c>Retry-After</c> as delta-seconds or an HTTP date (RFC 9110) on <paramref name="clock"/>; never negative.</summary>
+    public static TimeSpan? ReadRetryAfter(HttpResponseHeaders headers, TimeProvider clock)
+    {
+        var wait = headers.RetryAfter is { } retryAfter ? retryAfter.Delta ?? (retryAfter.Date - clock.GetUtcNow()) : null;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+    }
 }

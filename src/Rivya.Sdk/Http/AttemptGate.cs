@@ -13,7 +13,6 @@ internal interface IAttemptGate
     /// <summary>How many 429s one call accepts on the gate's budget (not on its retries) before it reports the last one.</summary>
     int MaxPauses { get; }
 
-    /// <summary>Completes when the gate is open.</summary>
     ValueTask WaitAsync(CancellationToken cancellationToken);
 
     /// <summary>Closes the gate for <paramref name="pause"/> from now (a longer pause already running wins).</summary>

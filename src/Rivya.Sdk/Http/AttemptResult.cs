@@ -9,34 +9,20 @@ namespace Rivya.Sdk.Http;
 /// pipeline is typed on this base (<c>ResiliencePipeline&lt;AttemptResult&gt;</c>), so no outcome is converted to
 /// <c>object</c>; the caller downcasts to <see cref="AttemptResult{T}"/>.
 /// </summary>
-internal abstract class AttemptResult
+internal abstract class AttemptResult(HttpStatusCode statusCode, ServerError? error)
 {
-    protected AttemptResult(HttpStatusCode statusCode, ServerError? error)
-    {
-        StatusCode = statusCode;
-        Error = error;
-    }
-
     public bool IsSuccess => Error is null;
 
-    public HttpStatusCode StatusCode { get; }
+    public HttpStatusCode StatusCode { get; } = statusCode;
 
-    public ServerError? Error { get; }
+    public ServerError? Error { get; } = error;
 
-    /// <summary>The answer as the retry decision reads it.</summary>
     public AttemptFacts Facts => AttemptFacts.Answer(StatusCode, Error?.RetryAfter, Error?.IsUnreadableSuccess == true);
 }
 
-/// <summary>The outcome of one attempt of a call returning <typeparamref name="T"/>.</summary>
-internal sealed class AttemptResult<T> : AttemptResult
+internal sealed class AttemptResult<T>(HttpStatusCode statusCode, T? value, ServerError? error) : AttemptResult(statusCode, error)
 {
-    private AttemptResult(HttpStatusCode statusCode, T? value, ServerError? error)
-        : base(statusCode, error)
-    {
-        Value = value;
-    }
-
-    public T? Value { get; }
+    public T? Value { get; } = value;
 
     public static AttemptResult<T> Success(HttpStatusCode statusCode, T value) => new(statusCode, value, null);
 

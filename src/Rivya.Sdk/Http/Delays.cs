@@ -23,12 +23,20 @@ internal static class Delays
     public static TimeSpan Cap(TimeSpan delay) =>
         delay <= TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
 
-    /// <summary>Sleeps <paramref name="delay"/> (capped) on <paramref name="time"/>.</summary>
     public static Task SleepAsync(TimeProvider time, TimeSpan delay, CancellationToken cancellationToken) =>
 #if NET8_0_OR_GREATER
         Task.Delay(Cap(delay), time, cancellationToken);
 #else
         time.Delay(Cap(delay), cancellationToken);
+#endif
+
+    /// <summary>A source cancelled when <paramref name="timeout"/> passes on <paramref name="time"/>; never, when infinite.</summary>
+    public static CancellationTokenSource Deadline(TimeProvider time, TimeSpan timeout) =>
+        timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource()
+#if NET8_0_OR_GREATER
+        : new CancellationTokenSource(timeout, time);
+#else
+        : time.CreateCancellationTokenSource(timeout);
 #endif
 
     /// <summary>

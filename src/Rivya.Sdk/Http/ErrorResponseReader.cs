@@ -30,30 +30,30 @@ internal static class ErrorResponseReader
 
     public static async Task<ServerError> ReadAsync(HttpResponseMessage response, TimeProvider clock, string? secret, CancellationToken cancellationToken)
     {
-        var reasonPhrase = SecretScrubber.Clean(response.ReasonPhrase, secret);
-        var redirect = RedirectRule.Target(response, secret);
         var body = await ReadLimitedAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var retryAfter = RetryAfterParser.Parse(response.Headers, clock);
-        var contentType = response.Content?.Headers.ContentType?.MediaType;
-
-        var envelope = TryParse(body);
-        if (envelope?.Error is { } error && (error.Code is not null || error.Message is not null))
+        var answer = new ServerError(
+            response.StatusCode,
+            SecretScrubber.Clean(response.ReasonPhrase, secret),
+            ErrorCode: null,
+            Message: null,
+            RequestId: null,
+            AttemptFacts.ReadRetryAfter(response.Headers, clock),
+            BodyExcerpt: null,
+            response.Content?.Headers.ContentType?.MediaType,
+            RedirectRule.Target(response, secret));
+        if (TryParse(body)?.Error is not { } error || (error.Code is null && error.Message is null))
         {
-            // Every field came from the server, so each is scrubbed (an echo of the request can put the key anywhere)
-            // and only then shortened, so a cut never leaves half a key behind.
-            return new ServerError(
-                response.StatusCode,
-                reasonPhrase,
-                Shorten(SecretScrubber.Clean(error.Code, secret), MaxIdChars),
-                Shorten(SecretScrubber.Clean(error.Message, secret), MaxMessageChars),
-                Shorten(SecretScrubber.Clean(error.RequestId, secret), MaxIdChars),
-                retryAfter,
-                null,
-                contentType,
-                redirect);
+            return answer with { BodyExcerpt = Excerpt(body, secret) };
         }
 
-        return new ServerError(response.StatusCode, reasonPhrase, null, null, null, retryAfter, Excerpt(body, secret), contentType, redirect);
+        // Every field came from the server, so each is scrubbed (an echo of the request can put the key anywhere)
+        // and only then shortened, so a cut never leaves half a key behind.
+        return answer with
+        {
+            ErrorCode = Shorten(SecretScrubber.Clean(error.Code, secret), MaxIdChars),
+            Message = Shorten(SecretScrubber.Clean(error.Message, secret), MaxMessageChars),
+            RequestId = Shorten(SecretScrubber.Clean(error.RequestId, secret), MaxIdChars),
+        };
     }
 
     private static async Task<ArraySegment<byte>> ReadLimitedAsync(HttpContent? content, CancellationToken cancellationToken)

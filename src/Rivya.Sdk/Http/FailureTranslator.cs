@@ -24,7 +24,7 @@ internal static class FailureTranslator
             return new RivyaOperationCanceledException(taskId: null, request.IdempotencyKey, call.CallerToken, exception);
         }
 
-        if (!RetryPolicy.IsTransient(exception, call.CallerToken))
+        if (!RetryDecision.IsTransient(exception, call.CallerToken))
         {
             return exception;
         }

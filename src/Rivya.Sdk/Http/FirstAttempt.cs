@@ -5,17 +5,10 @@ using Polly;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// A call's first attempt runs before any retry pipeline is asked for (<see cref="RivyaPipeline"/>): a parsed 2xx (or
-/// the caller's cancellation) ends the call there, as the pipeline would have ended it (<see cref="EndsCall"/>); any
-/// other outcome goes to the call's Polly pipeline as its attempt 0, not sent again (<see cref="RetryAsync"/>), and
-/// the pipeline's retry decision judges it and runs every retry: Polly stays the one retry loop.
+/// A call's first attempt runs before any retry pipeline is asked for: a parsed 2xx (or the caller's cancellation) ends
+/// the call there; any other outcome goes to the call's Polly pipeline as its attempt 0, not sent again, and Polly stays
+/// the one retry loop. Why: building a pipeline costs 20-40 ms of CPU once per process (docs/architecture.md, step 2).
 /// </summary>
-/// <remarks>
-/// Why: <see cref="RetryStrategy"/> builds a pipeline on first use, and building one (<c>AddRetry</c>, <c>Build</c>)
-/// validates its options with DataAnnotations, which loads System.ComponentModel.Annotations and TypeConverter: about
-/// 20-40 ms of CPU once per process, a fifth of a fresh process's first call (bench/README.md, "Cold start"). A
-/// process whose calls succeed never pays it.
-/// </remarks>
 internal static class FirstAttempt
 {
     /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Rivya.Sdk.Common;
@@ -34,19 +32,4 @@ internal static class LoggedHeaders
             }
         }
     }
-
-    public static bool IsAllowed(string name)
-    {
-        foreach (var allowed in AllowList)
-        {
-            if (string.Equals(allowed, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    internal static IReadOnlyList<string> Names => AllowList;
 }

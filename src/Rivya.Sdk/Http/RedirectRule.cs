@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
 using Rivya.Sdk.Common;
 
@@ -12,12 +11,10 @@ namespace Rivya.Sdk.Http;
 /// </summary>
 internal static class RedirectRule
 {
-    public static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and <= 399;
-
     /// <summary>Where a 3xx points, as an origin (<c>https://host:port</c>), scrubbed; null when it is not a redirect.</summary>
     public static string? Target(HttpResponseMessage response, string? secret)
     {
-        if (!IsRedirect(response))
+        if ((int)response.StatusCode is < 300 or > 399)
         {
             return null;
         }
@@ -56,13 +53,7 @@ internal static class RedirectRule
 
         var to = answered.IsAbsoluteUri ? SecretScrubber.Clean(Origin(answered), secret) : "a relative address";
         throw new RivyaApiException(
-            string.Format(
-                CultureInfo.InvariantCulture,
-                "The HttpClient given to RivyaClient followed a redirect: {0} {1} was answered by {2} {3}. The SDK ignores that answer; give it a handler with AllowAutoRedirect = false.",
-                request.Method.Method,
-                Origin(request.Uri),
-                response.RequestMessage.Method.Method,
-                to),
+            $"The HttpClient given to RivyaClient followed a redirect: {request.Method.Method} {Origin(request.Uri)} was answered by {response.RequestMessage.Method.Method} {to}. The SDK ignores that answer; give it a handler with AllowAutoRedirect = false.",
             response.StatusCode,
             idempotencyKey: request.IdempotencyKey);
     }

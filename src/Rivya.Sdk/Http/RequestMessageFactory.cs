@@ -1,22 +1,41 @@
 using System;
 using System.Net.Http;
+using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
 
 /// <summary>Step 1 of a call: the <see cref="HttpRequestMessage"/> of one attempt, with auth and the SDK's headers.</summary>
 /// <remarks>A fresh message per attempt: <see cref="HttpClient"/> refuses to send one message twice.</remarks>
-internal sealed class RequestMessageFactory
+internal sealed class RequestMessageFactory(string? apiKey, string userAgent)
 {
-    private readonly string? _authorization;
-    private readonly string _userAgent;
+    private readonly string? _authorization = apiKey is null ? null : "Bearer " + apiKey;
 
-    public RequestMessageFactory(string? apiKey, string userAgent)
+    /// <summary>The header check of one call, run before anything is sent: its <c>Idempotency-Key</c> and the caller's extra headers.</summary>
+    /// <exception cref="ArgumentException">A value cannot be sent; nothing was.</exception>
+    public static void CheckHeaders(RivyaRequest request)
     {
-        _authorization = apiKey is null ? null : "Bearer " + apiKey;
-        _userAgent = userAgent;
+        if (request.IdempotencyKey is { } key)
+        {
+            HeaderValues.Check("RequestOptions.IdempotencyKey", key, "options");
+            if (key.Trim().Length != key.Length)
+            {
+                // HTTP drops a value's outer whitespace: the server would store another key than the one reported.
+#pragma warning disable CA2208 // The caller's parameter is the RequestOptions it passed, not this method's request.
+                throw new ArgumentException("RequestOptions.IdempotencyKey starts or ends with whitespace, which HTTP drops: the server would see a different key than the one an exception reports. Nothing was sent.", "options");
+#pragma warning restore CA2208
+            }
+        }
+
+        if (request.Options?.Headers is { } headers)
+        {
+            foreach (var header in headers)
+            {
+                HeaderValues.CheckExtra(header.Key, header.Value, "options");
+            }
+        }
     }
 
-    /// <remarks>The request's header values were checked by <see cref="RequestHeaderCheck.Check"/> before this runs.</remarks>
+    /// <remarks>The request's header values were checked by <see cref="CheckHeaders"/> before this runs.</remarks>
     public HttpRequestMessage Create(RivyaRequest request)
     {
         var message = new HttpRequestMessage(request.Method, request.Uri);
@@ -31,7 +50,7 @@ internal sealed class RequestMessageFactory
             headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
-        headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        headers.TryAddWithoutValidation("User-Agent", userAgent);
         headers.TryAddWithoutValidation("Accept", "application/json");
         if (request.IdempotencyKey is not null)
         {
@@ -47,7 +66,16 @@ internal sealed class RequestMessageFactory
             }
         }
 
-        message.Content = request.JsonBody is { } json ? JsonBody.Create(json) : request.ContentFactory?.Invoke();
+        message.Content = request.JsonBody is { } json ? Json(json) : request.ContentFactory?.Invoke();
         return message;
+    }
+
+    /// <summary>The JSON body, serialized once per call and sent byte for byte on every attempt, so a retried create
+    /// carries the very body its idempotency key was first used with.</summary>
+    public static HttpContent Json(byte[] utf8Json)
+    {
+        var content = new ByteArrayContent(utf8Json);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+        return content;
     }
 }

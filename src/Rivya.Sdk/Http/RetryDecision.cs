@@ -1,6 +1,9 @@
 using System;
+using System.IO;
 using System.Net;
+using System.Net.Http;
 using System.Threading;
+using Polly.Timeout;
 using Rivya.Sdk.Common;
 
 namespace Rivya.Sdk.Http;
@@ -10,7 +13,7 @@ namespace Rivya.Sdk.Http;
 /// polls, a download's hops, the catalogue check) asks it what an answer means. The rules: connection failures,
 /// timeouts, 408/429/500/502/503/504 and an unreadable 2xx are worth asking again; a <c>Retry-After</c> above
 /// <see cref="RivyaClientOptions.MaxRetryAfter"/> means give up; the wait is the server's <c>Retry-After</c>, else the
-/// backoff of <see cref="RetryPolicy"/>, always within <see cref="Delays.MaxDelay"/>.
+/// <see cref="Backoff"/>, always within <see cref="Delays.MaxDelay"/>.
 /// </summary>
 /// <remarks>
 /// A new path builds <see cref="AttemptFacts"/> from what its exchange produced, keeps its own
@@ -56,7 +59,7 @@ internal sealed class RetryDecision
 
         if (progressed)
         {
-            return new RetryAdvice(RetryVerdict.Retry, Delays.Cap(RetryPolicy.Backoff(0, _jitter())));
+            return new RetryAdvice(RetryVerdict.Retry, Delays.Cap(Backoff(0, _jitter())));
         }
 
         var pause = budget.MaxPauses > 0 && facts.Status == 429;
@@ -66,7 +69,7 @@ internal sealed class RetryDecision
             return new RetryAdvice(RetryVerdict.GiveUp);
         }
 
-        var delay = facts.RetryAfter is { } asked && asked > TimeSpan.Zero ? asked : RetryPolicy.Backoff(spent, _jitter());
+        var delay = facts.RetryAfter is { } asked && asked > TimeSpan.Zero ? asked : Backoff(spent, _jitter());
         return new RetryAdvice(RetryVerdict.Retry, Delays.Cap(delay), pause);
     }
 
@@ -76,6 +79,58 @@ internal sealed class RetryDecision
     /// </summary>
     public static bool IsTransient(in AttemptFacts facts, CancellationToken callerToken) =>
         facts.Fault is { } fault
-            ? RetryPolicy.IsTransient(fault, callerToken)
-            : facts.TimedOut || facts.UnreadableSuccess || RetryPolicy.IsRetryableStatus((HttpStatusCode)facts.Status);
+            ? IsTransient(fault, callerToken)
+            : facts.TimedOut || facts.UnreadableSuccess || IsRetryableStatus((HttpStatusCode)facts.Status);
+
+    /// <summary>408, 429, 500, 502, 503, 504: the statuses that may succeed if asked again. Never other 4xx.</summary>
+    public static bool IsRetryableStatus(HttpStatusCode status) => (int)status is 408 or 429 or 500 or 502 or 503 or 504;
+
+    /// <summary>Network faults and timeouts of one attempt; not the caller's own cancellation.</summary>
+    public static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch
+    {
+        TimeoutRejectedException or HttpRequestException or IOException => true,
+        // HttpClient.Timeout (of a caller-supplied client) or a handler's own timeout: the caller did not cancel.
+        OperationCanceledException => !callerToken.IsCancellationRequested,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The backoff before retry number <paramref name="retryIndex"/> (0 for the first), given a random value in [0, 1):
+    /// doubling from 1 s (0.8-1.2 s with jitter, never immediate) up to 30 s.
+    /// </summary>
+    public static TimeSpan Backoff(int retryIndex, double random)
+    {
+        const double jitter = 0.2;
+        var exponential = Math.Min(1000 * Math.Pow(2, Math.Min(retryIndex, 30)), 30_000);
+        return TimeSpan.FromMilliseconds(exponential * (1 - jitter + (2 * jitter * random)));
+    }
 }
+
+/// <summary>What one answer means for the exchange that got it.</summary>
+internal enum RetryVerdict
+{
+    /// <summary>A usable answer: the exchange is done.</summary>
+    Success,
+
+    /// <summary>Asking again may succeed, and the budget allows it: sleep <see cref="RetryAdvice.Delay"/>, then ask again.</summary>
+    Retry,
+
+    /// <summary>Asking again may succeed, but the budget is spent or the server asked for a wait beyond <c>MaxRetryAfter</c>.</summary>
+    GiveUp,
+
+    /// <summary>Asking again would get the same answer (a 4xx, the caller's cancellation, a bug).</summary>
+    Final,
+}
+
+/// <summary>
+/// The decision on one answer: its <see cref="RetryVerdict"/>; for a retry, the sleep (within
+/// <see cref="Delays.MaxDelay"/>) and whether it spends a gate's 429 pause rather than a retry; for a give-up, whether
+/// the server's <c>Retry-After</c> was above <c>MaxRetryAfter</c>.
+/// </summary>
+internal readonly record struct RetryAdvice(RetryVerdict Verdict, TimeSpan Delay = default, bool IsRateLimitPause = false, bool RetryAfterTooLong = false);
+
+/// <summary>
+/// What an exchange has spent and may spend: retries, and, when a gate (a batch) budgets 429s apart
+/// (<see cref="MaxPauses"/> above 0), pauses.
+/// </summary>
+internal readonly record struct RetryBudget(int Retries, int MaxRetries, int Pauses = 0, int MaxPauses = 0);

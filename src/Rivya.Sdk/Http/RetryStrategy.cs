@@ -9,31 +9,15 @@ using Polly.Retry;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// The Polly retry pipelines a client's calls run their attempts through. <see cref="RetryDecision"/> says what an
+/// The Polly retry pipelines a client's calls run their attempts through: <see cref="RetryDecision"/> says what an
 /// outcome means and how long to wait; Polly runs the loop, sleeps on the client's <see cref="TimeProvider"/> and
-/// reports.
+/// reports. One pipeline per retry limit, each with its true <c>MaxRetryAttempts</c> (docs/architecture.md, "Polly as
+/// its authors intend").
 /// </summary>
-/// <remarks>
-/// Polly fixes <c>MaxRetryAttempts</c> per pipeline, while the limit differs per call (a create without an
-/// idempotency key is never retried, <see cref="RequestOptions.MaxRetries"/> overrides the client's, a batch call adds
-/// its gate's 429 pauses). So there is one pipeline per limit, built on first use (a client sees two or three), each
-/// with its true limit; <c>ShouldHandle</c> still asks the decision, which also keeps retries and pauses apart.
-/// </remarks>
-internal sealed class RetryStrategy
+internal sealed class RetryStrategy(RivyaClientOptions options, ILogger logger, RivyaMetrics metrics)
 {
-    private readonly RetryDecision _decision;
-    private readonly RivyaClientOptions _options;
-    private readonly ILogger _logger;
-    private readonly RivyaMetrics _metrics;
+    private readonly RetryDecision _decision = RetryDecision.For(options);
     private readonly ConcurrentDictionary<int, ResiliencePipeline<AttemptResult>> _byLimit = new();
-
-    public RetryStrategy(RivyaClientOptions options, ILogger logger, RivyaMetrics metrics)
-    {
-        _options = options;
-        _logger = logger;
-        _metrics = metrics;
-        _decision = RetryDecision.For(options);
-    }
 
     /// <summary>The pipeline for a call that may be retried <paramref name="maxRetryAttempts"/> times in all.</summary>
     public ResiliencePipeline<AttemptResult> For(int maxRetryAttempts) =>
@@ -42,7 +26,7 @@ internal sealed class RetryStrategy
         : _byLimit.GetOrAdd(maxRetryAttempts, Build(maxRetryAttempts));
 
     private ResiliencePipeline<AttemptResult> Build(int maxRetryAttempts) =>
-        new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = _options.TimeProvider }
+        new ResiliencePipelineBuilder<AttemptResult> { TimeProvider = options.TimeProvider }
             .AddRetry(new RetryStrategyOptions<AttemptResult>
             {
                 MaxRetryAttempts = maxRetryAttempts,
@@ -68,7 +52,7 @@ internal sealed class RetryStrategy
 
         if (advice.RetryAfterTooLong)
         {
-            RivyaLog.RetryAfterTooLong(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, facts.RetryAfter!.Value.TotalMilliseconds, _options.MaxRetryAfter.TotalMilliseconds);
+            RivyaLog.RetryAfterTooLong(logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, facts.RetryAfter!.Value.TotalMilliseconds, options.MaxRetryAfter.TotalMilliseconds);
         }
 
         return false;
@@ -84,12 +68,12 @@ internal sealed class RetryStrategy
             call.Gate!.Close(delay);
         }
 
-        _metrics.RecordRetry(call.Request.Operation);
-        if (_logger.IsEnabled(LogLevel.Information))
+        metrics.RecordRetry(call.Request.Operation);
+        if (logger.IsEnabled(LogLevel.Information))
         {
             var budget = call.Budget(retriesBefore + 1);
             var (retry, max) = pause ? (budget.Pauses, budget.MaxPauses) : (budget.Retries, budget.MaxRetries);
-            RivyaLog.Retrying(_logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, delay.TotalMilliseconds, retry, max, FailureTranslator.Reason(outcome, call));
+            RivyaLog.Retrying(logger, call.Request.Method.Method, call.Request.Uri.AbsolutePath, delay.TotalMilliseconds, retry, max, FailureTranslator.Reason(outcome, call));
         }
     }
 }

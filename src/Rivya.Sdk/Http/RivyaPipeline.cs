@@ -13,55 +13,48 @@ using Rivya.Sdk.Configuration;
 namespace Rivya.Sdk.Http;
 
 /// <summary>
-/// Sends every call, in four steps each in its own file: <see cref="RequestMessageFactory"/> builds the message (auth,
-/// headers); <see cref="HttpAttempt"/> makes one attempt (send, per-attempt timeout, body cap);
-/// <see cref="RetryDecision"/> judges its outcome and <see cref="RetryStrategy"/> (Polly) retries it;
+/// Sends every call: <see cref="RequestMessageFactory"/> builds the message, <see cref="HttpAttempt"/> makes one
+/// attempt, <see cref="RetryDecision"/> judges it and <see cref="RetryStrategy"/> (Polly) retries it,
 /// <see cref="FailureTranslator"/> turns a failure into the typed exception. A span per call, metrics per call.
 /// </summary>
 internal sealed class RivyaPipeline
 {
-    private readonly HttpClient _http;
-    private readonly RivyaClientOptions _options;
-    private readonly ILogger _logger;
     private readonly RetryStrategy _retries;
     private readonly HttpAttempt _attempt;
-    private readonly string? _apiKey;
-    private readonly string _userAgent;
     private readonly string _baseAddressText;
 
     public RivyaPipeline(HttpClient http, RivyaClientOptions options, ILogger logger)
     {
-        _http = http;
-        _options = options;
-        _logger = logger;
-        _apiKey = options.ResolveApiKey();
-        _userAgent = UserAgent.Build(options.UserAgent);
+        Http = http;
+        Options = options;
+        Logger = logger;
+        ApiKey = options.ResolveApiKey();
+        UserAgentHeader = UserAgent.Build(options.UserAgent);
         BaseAddress = BaseAddressRules.Normalize(options.BaseAddress);
         _baseAddressText = BaseAddress.GetLeftPart(UriPartial.Path);
-        _attempt = new HttpAttempt(http, options, logger, new RequestMessageFactory(_apiKey, _userAgent), _apiKey);
+        _attempt = new HttpAttempt(http, options, logger, new RequestMessageFactory(ApiKey, UserAgentHeader), ApiKey);
         Metrics = RivyaMetrics.For(options.MeterFactory);
         _retries = new RetryStrategy(options, logger, Metrics);
     }
 
     public Uri BaseAddress { get; }
 
-    public RivyaClientOptions Options => _options;
+    public RivyaClientOptions Options { get; }
 
     /// <summary>The client's instruments: on a meter from the host's <c>IMeterFactory</c> when resolved from DI, else the static one.</summary>
     public RivyaMetrics Metrics { get; }
 
-    public ILogger Logger => _logger;
+    public ILogger Logger { get; }
 
-    public bool HasApiKey => _apiKey is not null;
+    public bool HasApiKey => ApiKey is not null;
 
     /// <summary>The client's own <see cref="HttpClient"/>, for calls that stream outside the JSON pipeline (result downloads).</summary>
-    public HttpClient Http => _http;
+    public HttpClient Http { get; }
 
     /// <summary>The resolved key, to scrub server text and to authorize a request to the API's own origin; never log it.</summary>
-    public string? ApiKey => _apiKey;
+    public string? ApiKey { get; }
 
-    /// <summary>The <c>User-Agent</c> every request sends.</summary>
-    public string UserAgentHeader => _userAgent;
+    public string UserAgentHeader { get; }
 
     /// <summary>The absolute address of <paramref name="relativePath"/> (no leading slash, already escaped) under <see cref="BaseAddress"/>.</summary>
     /// <remarks>A concatenation parsed once; <c>new Uri(BaseAddress, relativePath)</c> would parse twice.</remarks>
@@ -70,6 +63,14 @@ internal sealed class RivyaPipeline
     /// <summary>The URI of one resource, its id escaped into a single path segment.</summary>
     /// <exception cref="ArgumentException"><paramref name="id"/> is null, blank, <c>.</c> or <c>..</c>.</exception>
     public Uri ResolveResource(string prefix, string id, string paramName)
+    {
+        CheckId(id, paramName);
+        return Resolve(prefix + Uri.EscapeDataString(id));
+    }
+
+    /// <summary>The one check of a resource id, also run at the call by a wait or a download by id.</summary>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is null, blank, <c>.</c> or <c>..</c>.</exception>
+    public static void CheckId(string id, string paramName)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -81,8 +82,6 @@ internal sealed class RivyaPipeline
             // Escaping leaves dot segments alone, and the URI parser then removes them: /generations/.. is /api/v1/.
             throw new ArgumentException($"'{id}' is not an id: as a path segment it would address another resource. Nothing was sent.", paramName);
         }
-
-        return Resolve(prefix + Uri.EscapeDataString(id));
     }
 
     /// <summary>Runs <paramref name="request"/> to a parsed <typeparamref name="T"/> or a typed exception.</summary>
@@ -92,15 +91,15 @@ internal sealed class RivyaPipeline
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<T> SendAsync<T>(RivyaRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
-        if (request.RequiresKey && _apiKey is null)
+        if (request.RequiresKey && ApiKey is null)
         {
             throw MissingApiKey.Exception();
         }
 
-        RequestHeaderCheck.Check(request);
+        RequestMessageFactory.CheckHeaders(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var maxRetries = request.IsRetryable ? Math.Max(0, request.Options?.MaxRetries ?? _options.MaxRetries) : 0;
-        var timeout = request.Options?.Timeout ?? request.DefaultTimeout ?? _options.Timeout;
+        var maxRetries = request.IsRetryable ? Math.Max(0, request.Options?.MaxRetries ?? Options.MaxRetries) : 0;
+        var timeout = request.Options?.Timeout ?? request.DefaultTimeout ?? Options.Timeout;
         var call = new CallState(request, maxRetries, timeout, AttemptGates.Active, cancellationToken);
 
         using var activity = RivyaTelemetry.StartCall(request);
@@ -133,7 +132,7 @@ internal sealed class RivyaPipeline
             var result = (AttemptResult<T>)outcome.Result!;
             RivyaTelemetry.RecordResponse(activity, (int)result.StatusCode, result.Error?.ErrorCode);
             Metrics.RecordRequest(request.Operation, MetricTags.Outcome(result.IsSuccess, result.Error?.ErrorCode, (int)result.StatusCode));
-            return result.IsSuccess ? SecretMasking.Apply(result.Value!, _apiKey) : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey, _apiKey);
+            return result.IsSuccess ? SecretMasking.Apply(result.Value!, ApiKey) : throw RivyaApiExceptionFactory.Create(result.Error!, request.IdempotencyKey, ApiKey);
         }
         finally
         {

@@ -4,21 +4,14 @@ using System.Net.Http;
 namespace Rivya.Sdk.Http;
 
 /// <summary>One logical call: what to send, and what makes it safe to send more than once.</summary>
-internal sealed class RivyaRequest
+internal sealed class RivyaRequest(string operation, HttpMethod method, Uri uri)
 {
-    public RivyaRequest(string operation, HttpMethod method, Uri uri)
-    {
-        Operation = operation;
-        Method = method;
-        Uri = uri;
-    }
+    /// <summary>A stable name for logs, spans and metrics, e.g. <c>generations.create</c>.</summary>
+    public string Operation { get; } = operation;
 
-    /// <summary>A stable name for logs and spans, e.g. <c>generations.create</c>.</summary>
-    public string Operation { get; }
+    public HttpMethod Method { get; } = method;
 
-    public HttpMethod Method { get; }
-
-    public Uri Uri { get; }
+    public Uri Uri { get; } = uri;
 
     /// <summary>Makes a fresh body for each attempt (a sent body cannot be sent again); null for no body.</summary>
     public Func<HttpContent>? ContentFactory { get; init; }
@@ -34,9 +27,7 @@ internal sealed class RivyaRequest
     /// <summary>The key every attempt of this call sends; its presence is what makes a POST retryable.</summary>
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>
-    /// False when the body cannot be produced twice (a non-seekable upload stream): then nothing is retried.
-    /// </summary>
+    /// <summary>False when the body cannot be produced twice (a non-seekable upload stream): then nothing is retried.</summary>
     public bool CanResend { get; init; } = true;
 
     public RequestOptions? Options { get; init; }

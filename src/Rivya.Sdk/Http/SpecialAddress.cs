@@ -35,15 +35,8 @@ internal static class SpecialAddress
     }
 
     /// <summary>True for a host that names the machine itself (<c>localhost</c> and its subdomains) or a special literal address.</summary>
-    public static bool IsSpecialHost(string host)
-    {
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
-        {
-            return IsSpecial(literal);
-        }
-
-        return IsLocalhostName(host);
-    }
+    public static bool IsSpecialHost(string host) =>
+        IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? IsSpecial(literal) : IsLocalhostName(host);
 
     /// <summary>True for a loopback literal or a <c>localhost</c> name.</summary>
     public static bool IsLoopbackHost(string host) =>

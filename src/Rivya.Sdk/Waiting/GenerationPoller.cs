@@ -22,8 +22,6 @@ internal static class GenerationPoller
     /// <param name="seen">A state already in hand (the answer of a create): reported, yielded, and kept as the last one seen.</param>
     /// <param name="cancellationToken">The caller's token: cancels at once, mid-sleep or mid-poll.</param>
     /// <exception cref="RivyaWaitTimeoutException"><see cref="WaitOptions.Timeout"/> passed.</exception>
-    /// <exception cref="RivyaNotFoundException">The task does not exist (for this account).</exception>
-    /// <exception cref="RivyaApiException">A poll failed with an error that asking again will not fix (a 4xx other than 408 and 429).</exception>
     /// <exception cref="RivyaOperationCanceledException"><paramref name="cancellationToken"/> was cancelled; carries <paramref name="id"/>.</exception>
     public static async IAsyncEnumerable<Generation> ChangesAsync(
         Func<string, CancellationToken, Task<Generation>> read,
@@ -35,25 +33,33 @@ internal static class GenerationPoller
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        using var deadline = WaitClock.Deadline(time, options.Timeout);
+        using var deadline = Delays.Deadline(time, options.Timeout);
         var started = time.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var schedule = new PollSchedule(options, random);
-        var last = seen;
-        if (seen is not null)
-        {
-            options.Report(seen);
-            yield return seen;
-            if (seen.IsTerminal)
-            {
-                yield break;
-            }
-        }
-
+        Generation? last = null;
+        var current = seen;
         TimeSpan? retryAfter = null;
         while (true)
         {
-            Generation? current = null;
+            // The state in hand first (a create's answer), then each poll's: reported and yielded when its status changed.
+            if (current is not null)
+            {
+                var changed = last is null || last.Status != current.Status;
+                last = current;
+                if (changed)
+                {
+                    options.Report(current);
+                    yield return current;
+                }
+
+                if (current.IsTerminal)
+                {
+                    yield break;
+                }
+            }
+
+            current = null;
             try
             {
                 var sleep = schedule.Next();
@@ -88,24 +94,6 @@ internal static class GenerationPoller
                 // Fatal for the wait, but never for the task: the exception says which task to resume.
                 exception.WithHandles(id, null);
                 throw;
-            }
-
-            if (current is null)
-            {
-                continue;
-            }
-
-            var changed = last is null || last.Status != current.Status;
-            last = current;
-            if (changed)
-            {
-                options.Report(current);
-                yield return current;
-            }
-
-            if (current.IsTerminal)
-            {
-                yield break;
             }
         }
     }

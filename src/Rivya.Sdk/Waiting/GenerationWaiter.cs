@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Rivya.Sdk.Http;
@@ -26,15 +25,6 @@ internal static class GenerationWaiter
         options = options?.InheritFrom(clientDefault) ?? clientDefault ?? Defaults;
         options.Validate(paramName);
         return options;
-    }
-
-    /// <exception cref="ArgumentException"><paramref name="id"/> is null or blank.</exception>
-    public static void CheckId(string id)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            throw new ArgumentException("A task id is required (Generation.Id).", nameof(id));
-        }
     }
 
     public static async Task<Generation> CreateAndWaitAsync(IGenerationCalls calls, GenerationRequest request, WaitOptions waitOptions, RequestOptions? requestOptions, CancellationToken cancellationToken)
@@ -78,7 +68,7 @@ internal static class GenerationWaiter
     {
         var time = calls.Pipeline?.Options.TimeProvider ?? TimeProvider.System;
         var started = time.GetTimestamp();
-        Generation? last = null;
+        Generation last = null!;
         await foreach (var generation in Changes(calls, id, options, seen, cancellationToken).ConfigureAwait(false))
         {
             last = generation;
@@ -86,22 +76,17 @@ internal static class GenerationWaiter
 
         // The loop ends only after a terminal status, so last is set and terminal here.
         var metrics = calls.Pipeline?.Metrics ?? RivyaMetrics.Shared;
-        metrics.RecordWait(started, time, last!.Status);
+        metrics.RecordWait(started, time, last.Status);
         metrics.RecordGeneration(last.Status);
-        return last!.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last, calls.Pipeline?.ApiKey) : last;
+        return last.Status == GenerationStatus.Failed ? throw new RivyaGenerationFailedException(last, calls.Pipeline?.ApiKey) : last;
     }
 
-    public static async IAsyncEnumerable<Generation> WatchAsync(IGenerationCalls calls, string id, WaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var generation in Changes(calls, id, options, seen: null, cancellationToken).ConfigureAwait(false))
-        {
-            yield return generation;
-        }
-    }
+    public static IAsyncEnumerable<Generation> WatchAsync(IGenerationCalls calls, string id, WaitOptions options, CancellationToken cancellationToken) =>
+        Changes(calls, id, options, seen: null, cancellationToken);
 
     private static IAsyncEnumerable<Generation> Changes(IGenerationCalls calls, string id, WaitOptions options, Generation? seen, CancellationToken cancellationToken) =>
         GenerationPoller.ChangesAsync(
-            (taskId, token) => calls.GetAsync(taskId, token),
+            calls.GetAsync,
             id,
             options,
             calls.Pipeline?.Options.TimeProvider ?? TimeProvider.System,

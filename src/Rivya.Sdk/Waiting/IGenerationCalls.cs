@@ -16,8 +16,6 @@ internal interface IGenerationCalls
 
     Task<Generation> CreateAsync(GenerationRequest request, RequestOptions? options, CancellationToken cancellationToken);
 
-    Task<Generation> GetAsync(string id, RequestOptions? options, CancellationToken cancellationToken);
-
     /// <summary>A wait's poll: the two-argument overload, as before the waits moved here, so overriding either is honoured.</summary>
     Task<Generation> GetAsync(string id, CancellationToken cancellationToken);
 }

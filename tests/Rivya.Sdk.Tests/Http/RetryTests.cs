@@ -289,9 +289,9 @@ public sealed class RetryTests : WireMockTest
     [Fact]
     public void The_backoff_doubles_and_is_capped_at_30_s()
     {
-        Enumerable.Range(0, 8).Select(i => RetryPolicy.Backoff(i, 0.5).TotalSeconds)
+        Enumerable.Range(0, 8).Select(i => RetryDecision.Backoff(i, 0.5).TotalSeconds)
             .Should().Equal(1, 2, 4, 8, 16, 30, 30, 30);
-        RetryPolicy.Backoff(40, 0.999999).TotalSeconds.Should().BeApproximately(36, 0.001, "30 s at most, plus 20 % jitter");
+        RetryDecision.Backoff(40, 0.999999).TotalSeconds.Should().BeApproximately(36, 0.001, "30 s at most, plus 20 % jitter");
     }
 
     [Fact]
@@ -302,7 +302,7 @@ public sealed class RetryTests : WireMockTest
         var pipeline = new RivyaPipeline(http, Options(), NullLogger.Instance);
         var request = new RivyaRequest("things.create", HttpMethod.Post, pipeline.Resolve("api/v1/things"))
         {
-            ContentFactory = () => JsonBody.Create("{}"u8.ToArray()),
+            ContentFactory = () => RequestMessageFactory.Json("{}"u8.ToArray()),
         };
 
         request.IsRetryable.Should().BeFalse();
@@ -321,7 +321,7 @@ public sealed class RetryTests : WireMockTest
         var pipeline = new RivyaPipeline(http, Options(), NullLogger.Instance);
         var request = new RivyaRequest("things.create", HttpMethod.Post, pipeline.Resolve("api/v1/things"))
         {
-            ContentFactory = () => JsonBody.Create("{}"u8.ToArray()),
+            ContentFactory = () => RequestMessageFactory.Json("{}"u8.ToArray()),
             IdempotencyKey = "k-1",
         };
 
@@ -342,7 +342,7 @@ public sealed class RetryTests : WireMockTest
         var pipeline = new RivyaPipeline(http, Options(), NullLogger.Instance);
         var request = new RivyaRequest("things.upload", HttpMethod.Post, pipeline.Resolve("api/v1/things"))
         {
-            ContentFactory = () => JsonBody.Create("{}"u8.ToArray()),
+            ContentFactory = () => RequestMessageFactory.Json("{}"u8.ToArray()),
             IdempotencyKey = "k-2",
             CanResend = false,
         };
