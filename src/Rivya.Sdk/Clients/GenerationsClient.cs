@@ -71,7 +71,7 @@ public partial class GenerationsClient : IGenerationCalls
         var call = new RivyaRequest("generations.create", HttpMethod.Post, _generationsUri)
         {
             JsonBody = JsonSerializer.SerializeToUtf8Bytes(request, RivyaJsonContext.Default.GenerationRequest),
-            IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
+            IdempotencyKey = RequestOptions.KeyOf(options),
             Options = options,
         };
         var pipeline = RequirePipeline();

@@ -14,6 +14,10 @@ public sealed record RequestOptions
     /// </summary>
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>The key a call sends: the caller's, else a new one (the one place that makes a default key).</summary>
+    internal static string KeyOf(RequestOptions? options) =>
+        string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey!;
+
     private readonly TimeSpan? _timeout;
     private readonly int? _maxRetries;
 

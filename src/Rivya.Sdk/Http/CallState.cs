@@ -33,6 +33,9 @@ internal sealed class CallState(
     /// <summary>The delay the decision gave the retry about to happen.</summary>
     public TimeSpan NextDelay { get; private set; }
 
+    /// <summary>Whether the retry about to happen spends a gate's 429 pause rather than a retry (the decision said so).</summary>
+    public bool NextIsPause { get; private set; }
+
     public static CallState From(ResilienceContext context) => context.Properties.GetValue(Key, null!);
 
     /// <summary>The budget after <paramref name="retriesAndPauses"/> retries in all (Polly's attempt number).</summary>
@@ -41,6 +44,7 @@ internal sealed class CallState(
     public void Spend(RetryAdvice advice)
     {
         NextDelay = advice.Delay;
+        NextIsPause = advice.IsRateLimitPause;
         if (advice.IsRateLimitPause)
         {
             Pauses++;

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Net;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -60,8 +59,7 @@ internal sealed class RetryStrategy(RivyaClientOptions options, ILogger logger, 
 
     private void OnRetry(CallState call, Outcome<AttemptResult> outcome, TimeSpan delay, int retriesBefore)
     {
-        // The decision spent a pause rather than a retry exactly when the answer was a 429 under a gate.
-        var pause = call.MaxPauses > 0 && outcome.Result is { StatusCode: (HttpStatusCode)429 };
+        var pause = call.NextIsPause;
         if (pause)
         {
             // Any 429 of a batch closes its gate: every other call of the batch waits out the same pause.

@@ -30,7 +30,7 @@ internal static class GenerationWaiter
     public static async Task<Generation> CreateAndWaitAsync(IGenerationCalls calls, GenerationRequest request, WaitOptions waitOptions, RequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         // The key is fixed here, not inside CreateAsync, so that an exception of the wait can carry it too.
-        var key = string.IsNullOrEmpty(requestOptions?.IdempotencyKey) ? Guid.NewGuid().ToString() : requestOptions!.IdempotencyKey!;
+        var key = RequestOptions.KeyOf(requestOptions);
         var createOptions = requestOptions is null ? new RequestOptions { IdempotencyKey = key } : requestOptions with { IdempotencyKey = key };
 
         Generation created;
