@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Rivya.Sdk.Http;
 
@@ -96,4 +97,19 @@ internal sealed class DownloadRun
         Validator = null;
         DownloadLog.Restarting(Logger, TaskId, reason);
     }
+
+    /// <summary>Refuses an announced <see cref="Total"/> above <see cref="DownloadOptions.MaxBytes"/>, before a byte of it is written.</summary>
+    public void CheckSize()
+    {
+        if (Total is { } size && size > Options.MaxBytes)
+        {
+            throw TooLarge(size);
+        }
+    }
+
+    public RivyaDownloadException TooLarge(long? announced = null) => new(
+        announced is { } size
+            ? string.Format(CultureInfo.InvariantCulture, "Task {0}'s result is {1} bytes, more than DownloadOptions.MaxBytes ({2}); nothing was written.", TaskId, size, Options.MaxBytes)
+            : string.Format(CultureInfo.InvariantCulture, "Task {0}'s result passed DownloadOptions.MaxBytes ({1} bytes); the download was abandoned.", TaskId, Options.MaxBytes),
+        TaskId);
 }

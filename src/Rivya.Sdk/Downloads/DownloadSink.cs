@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 
 namespace Rivya.Sdk.Downloads;
 
-/// <summary>Where the bytes of a download go: a temporary file beside the destination, or a stream the caller owns.</summary>
+/// <summary>Where the bytes of a download go: a temporary file beside the destination (<see cref="FileSink"/>), or a stream the caller owns.</summary>
 internal abstract class DownloadSink : IDisposable
 {
     /// <summary>The bytes written so far: where a resume starts.</summary>
@@ -33,16 +33,55 @@ internal abstract class DownloadSink : IDisposable
 
     /// <summary>Releases the destination; an incomplete temporary file is deleted.</summary>
     public abstract void Dispose();
+#if !NET8_0_OR_GREATER
 
-    protected static ValueTask WriteTo(Stream stream, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-#if NET8_0_OR_GREATER
-        return stream.WriteAsync(bytes, cancellationToken);
-#else
-        // The downloader's buffer is an array: no copy is made here.
-        return MemoryMarshal.TryGetArray(bytes, out var segment)
-            ? new ValueTask(stream.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken))
-            : new ValueTask(stream.WriteAsync(bytes.ToArray(), 0, bytes.Length, cancellationToken));
+    // The downloader's buffer is an array: no copy is made here.
+    protected static ArraySegment<byte> ArrayOf(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) ? segment : new ArraySegment<byte>(bytes.ToArray());
 #endif
+}
+
+/// <summary>A stream the caller owns: written from its current position, flushed at the end, never disposed.</summary>
+internal sealed class StreamSink : DownloadSink
+{
+    private readonly Stream _stream;
+    private readonly long _origin;
+
+    public StreamSink(Stream stream)
+    {
+        _stream = stream;
+        _origin = stream.CanSeek ? stream.Position : -1;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    {
+        Written += bytes.Length;
+#if NET8_0_OR_GREATER
+        return _stream.WriteAsync(bytes, cancellationToken);
+#else
+        var segment = ArrayOf(bytes);
+        return new ValueTask(_stream.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken));
+#endif
+    }
+
+    public override bool TryRestart()
+    {
+        // A non-seekable stream (a network or pipe stream) has already handed its bytes on.
+        if (_origin < 0)
+        {
+            return false;
+        }
+
+        _stream.Position = _origin;
+        _stream.SetLength(_origin);
+        Written = 0;
+        return true;
+    }
+
+    public override Task CompleteAsync(CancellationToken cancellationToken) => _stream.FlushAsync(cancellationToken);
+
+    public override void Dispose()
+    {
+        // The caller's stream stays open.
     }
 }

@@ -8,7 +8,8 @@ namespace Rivya.Sdk.Downloads;
 
 /// <summary>
 /// The GET of one hop of an attempt: its headers (the key only to a path the SDK itself calls on the API's own origin,
-/// <c>Range</c> and <c>If-Range</c> to resume) and which redirect may be followed (<see cref="TargetPolicy"/>).
+/// <c>Range</c> and <c>If-Range</c> to resume), which redirect may be followed (<see cref="TargetPolicy"/>), and
+/// whether the answer continues the bytes written so far.
 /// </summary>
 internal static class ResultRequest
 {
@@ -79,16 +80,63 @@ internal static class ResultRequest
         return next;
     }
 
+    /// <summary>
+    /// Checks a 200 or 206 against what was downloaded so far, so the file is always one version's bytes, never a splice.
+    /// Answers how many bytes of the body to pass over (the server ignored <c>Range</c> but provably sent the same file),
+    /// 0 to write it all, or -1 when a partial answer does not fit (the written bytes are then forgotten).
+    /// </summary>
+    /// <exception cref="RivyaDownloadException">The announced size passes <see cref="DownloadOptions.MaxBytes"/>, or a restart is needed on a stream that cannot seek back.</exception>
+    public static long Accept(HttpResponseMessage response, DownloadRun run)
+    {
+        var written = run.Sink.Written;
+        if (response.StatusCode == HttpStatusCode.PartialContent)
+        {
+            // A 206 continues the written bytes only when it is the range asked for, of the same size, from the same
+            // version: the first answer's strong ETag (else Last-Modified) again. On its Content-Range alone it could be
+            // the second half of another video.
+            var range = response.Content?.Headers.ContentRange;
+            var known = run.Validator;
+            if (written == 0 || run.AskedFrom != written || known is null || range is not { HasRange: true, HasLength: true }
+                || range.From != written || range.Length != known.Total || !known.SameAs(ResultValidator.From(response, range.Length)))
+            {
+                run.Restart("the server's partial answer did not continue the same version of the file where it stopped");
+                return -1;
+            }
+
+            run.Total = range.Length;
+            run.CheckSize();
+            return 0;
+        }
+
+        var length = response.Content?.Headers.ContentLength;
+        var fresh = ResultValidator.From(response, length);
+        run.Total = length;
+        run.CheckSize();
+        if (written == 0)
+        {
+            run.Validator = fresh;
+            return 0;
+        }
+
+        if (run.Validator is { } validator && validator.SameAs(fresh))
+        {
+            run.RangeIgnored = true;
+            return written;
+        }
+
+        run.Restart("the result changed since the download began, or nothing proves it did not (no matching ETag or Last-Modified)");
+        run.Validator = fresh;
+        return 0;
+    }
+
     /// <summary>Same scheme, host and port as the API, and a path under its base path (no encoded dot or slash to climb out).</summary>
     private static bool IsApiPath(Uri url, Uri api)
     {
-        if (!ResultUrls.SameOrigin(url, api))
-        {
-            return false;
-        }
-
         var path = url.AbsolutePath;
-        return path.StartsWith(api.AbsolutePath, StringComparison.Ordinal)
+        return string.Equals(url.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(url.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && url.Port == api.Port
+            && path.StartsWith(api.AbsolutePath, StringComparison.Ordinal)
             && path.IndexOf("%2e", StringComparison.OrdinalIgnoreCase) < 0
             && path.IndexOf("%2f", StringComparison.OrdinalIgnoreCase) < 0
             && path.IndexOf("%5c", StringComparison.OrdinalIgnoreCase) < 0;

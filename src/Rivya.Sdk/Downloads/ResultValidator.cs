@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
@@ -56,9 +55,6 @@ internal sealed class ResultValidator
 
         return LastModified is { } mine && other.LastModified == mine && Total is not null && Total == other.Total;
     }
-
-    public override string ToString() =>
-        ETag ?? LastModified?.ToString("r", CultureInfo.InvariantCulture) ?? "(no validator)";
 
     private static string? StrongETag(HttpResponseMessage response)
     {

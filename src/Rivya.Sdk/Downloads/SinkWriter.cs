@@ -117,7 +117,7 @@ internal sealed class SinkWriter : Stream
 
             if (sink.Written + block.Length > _run.Options.MaxBytes)
             {
-                throw DownloadErrors.TooLarge(_run.TaskId, _run.Options.MaxBytes);
+                throw _run.TooLarge();
             }
 
             var pending = sink.WriteAsync(block, _callerToken);
@@ -142,17 +142,9 @@ internal sealed class SinkWriter : Stream
         try
         {
             await pending.ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            Failure = ExceptionDispatchInfo.Capture(e);
-            throw;
-        }
 
-        // The time the destination took is not the network's idle time.
-        _idle.Reset();
-        try
-        {
+            // The time the destination took is not the network's idle time.
+            _idle.Reset();
             _run.Report(force: false);
         }
         catch (Exception e)
