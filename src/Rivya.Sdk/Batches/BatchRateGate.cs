@@ -12,13 +12,14 @@ namespace Rivya.Sdk.Batches;
 /// closes the gate for all until its <c>Retry-After</c> (else the backoff) has passed, instead of each call meeting its
 /// own 429s. A pause that starts is logged once; a pause extended while it runs is not logged again.
 /// </summary>
-internal sealed class BatchRateGate : IAttemptGate
+internal sealed partial class BatchRateGate : IAttemptGate
 {
     /// <summary>Consecutive 429s one call accepts before it reports the last one: a server that never lets up ends the item.</summary>
     public const int MaxRateLimitPauses = 20;
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly RivyaMetrics _metrics;
     private readonly object _lock = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
@@ -26,11 +27,8 @@ internal sealed class BatchRateGate : IAttemptGate
     {
         _time = time;
         _logger = logger;
-        Metrics = metrics;
+        _metrics = metrics;
     }
-
-    /// <summary>The client's instruments, for the batch's pauses.</summary>
-    public RivyaMetrics Metrics { get; }
 
     public int MaxPauses => MaxRateLimitPauses;
 
@@ -73,8 +71,11 @@ internal sealed class BatchRateGate : IAttemptGate
 
         if (starts)
         {
-            Metrics.RecordRateLimitPause();
-            BatchLog.RateLimitPause(_logger, pause.TotalMilliseconds);
+            _metrics.RecordRateLimitPause();
+            LogPause(_logger, pause.TotalMilliseconds);
         }
     }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Rivya batch: rate limited; every create and poll of the batch pauses for {PauseMs:0} ms")]
+    private static partial void LogPause(ILogger logger, double pauseMs);
 }

@@ -7,22 +7,25 @@ namespace Rivya.Sdk.DependencyInjection;
 /// <summary>
 /// Start-up validation of one registration's options (<c>ValidateOnStart</c>): a bad address or a missing key fails
 /// the host before the first call, naming the setting to fix (the section's key, e.g. <c>Rivya:ApiKey</c>)
-/// and <c>RIVYA_API_KEY</c>.
+/// and <c>RIVYA_API_KEY</c>. Also the mark one <c>AddRivyaClient</c> call leaves, so a second call for the same
+/// <see cref="Name"/> is refused.
 /// </summary>
 internal sealed class RivyaClientOptionsValidation : IValidateOptions<RivyaClientOptions>
 {
-    private readonly string _name;
     private readonly string _keySetting;
 
     public RivyaClientOptionsValidation(string name, string keySetting)
     {
-        _name = name;
+        Name = name;
         _keySetting = keySetting;
     }
 
+    /// <summary>The client's name; empty for the unnamed client.</summary>
+    public string Name { get; }
+
     public ValidateOptionsResult Validate(string? name, RivyaClientOptions options)
     {
-        if (!string.Equals(name ?? Options.DefaultName, _name, System.StringComparison.Ordinal))
+        if (!string.Equals(name ?? Options.DefaultName, Name, System.StringComparison.Ordinal))
         {
             return ValidateOptionsResult.Skip;
         }
@@ -35,6 +38,6 @@ internal sealed class RivyaClientOptionsValidation : IValidateOptions<RivyaClien
 
         return errors.Count == 0
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(errors.ConvertAll(e => (_name.Length == 0 ? "Rivya: " : $"Rivya client '{_name}': ") + e));
+            : ValidateOptionsResult.Fail(errors.ConvertAll(e => (Name.Length == 0 ? "Rivya: " : $"Rivya client '{Name}': ") + e));
     }
 }
