@@ -10,18 +10,10 @@ namespace Rivya.Sdk.DependencyInjection;
 /// and <c>RIVYA_API_KEY</c>. Also the mark one <c>AddRivyaClient</c> call leaves, so a second call for the same
 /// <see cref="Name"/> is refused.
 /// </summary>
-internal sealed class RivyaClientOptionsValidation : IValidateOptions<RivyaClientOptions>
+internal sealed class RivyaClientOptionsValidation(string name, string keySetting) : IValidateOptions<RivyaClientOptions>
 {
-    private readonly string _keySetting;
-
-    public RivyaClientOptionsValidation(string name, string keySetting)
-    {
-        Name = name;
-        _keySetting = keySetting;
-    }
-
     /// <summary>The client's name; empty for the unnamed client.</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     public ValidateOptionsResult Validate(string? name, RivyaClientOptions options)
     {
@@ -33,7 +25,7 @@ internal sealed class RivyaClientOptionsValidation : IValidateOptions<RivyaClien
         var errors = RivyaClientOptionsValidator.Validate(options);
         if (options.ResolveApiKey() is null)
         {
-            errors.Add($"No API key: set {_keySetting} or the {MissingApiKey.EnvironmentVariable} environment variable.");
+            errors.Add($"No API key: set {keySetting} or the {MissingApiKey.EnvironmentVariable} environment variable.");
         }
 
         return errors.Count == 0

@@ -49,22 +49,11 @@ internal sealed class RivyaClientSource : IDisposable
 /// goes to the handler chain <c>IHttpMessageHandlerFactory</c> builds for the named client (its handlers, its
 /// primary handler), fetched again once per handler lifetime so the factory's rotation (and DNS changes) still apply.
 /// </summary>
-internal sealed class FactoryHandler : HttpMessageHandler
+internal sealed class FactoryHandler(IHttpMessageHandlerFactory factory, string name, TimeSpan lifetime, TimeProvider clock)
+    : HttpMessageHandler
 {
-    private readonly IHttpMessageHandlerFactory _factory;
-    private readonly string _name;
-    private readonly TimeSpan _lifetime;
-    private readonly TimeProvider _clock;
     private readonly object _gate = new();
     private Current? _current;
-
-    public FactoryHandler(IHttpMessageHandlerFactory factory, string name, TimeSpan lifetime, TimeProvider clock)
-    {
-        _factory = factory;
-        _name = name;
-        _lifetime = lifetime;
-        _clock = clock;
-    }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -86,7 +75,7 @@ internal sealed class FactoryHandler : HttpMessageHandler
     }
 
     private bool IsExpired(Current current) =>
-        _lifetime != Timeout.InfiniteTimeSpan && _clock.GetElapsedTime(current.Started) >= _lifetime;
+        lifetime != Timeout.InfiniteTimeSpan && clock.GetElapsedTime(current.Started) >= lifetime;
 
     private Current Renew()
     {
@@ -95,7 +84,7 @@ internal sealed class FactoryHandler : HttpMessageHandler
             var current = _current;
             if (current is null || IsExpired(current))
             {
-                current = new Current(new HttpMessageInvoker(_factory.CreateHandler(_name), disposeHandler: false), _clock.GetTimestamp());
+                current = new Current(new HttpMessageInvoker(factory.CreateHandler(name), disposeHandler: false), clock.GetTimestamp());
                 Volatile.Write(ref _current, current);
             }
 

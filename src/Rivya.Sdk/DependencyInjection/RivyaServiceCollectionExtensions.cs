@@ -125,7 +125,7 @@ public static class RivyaServiceCollectionExtensions
     // address): refused instead, with what to do.
     private static void ThrowIfRegistered(IServiceCollection services, string name)
     {
-        if (!services.Any(d => d.ImplementationInstance is RivyaClientOptionsValidation registered && string.Equals(registered.Name, name, StringComparison.Ordinal)))
+        if (!services.Any(d => d.ImplementationInstance is RivyaClientOptionsValidation mark && string.Equals(mark.Name, name, StringComparison.Ordinal)))
         {
             return;
         }

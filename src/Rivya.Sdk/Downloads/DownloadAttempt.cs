@@ -13,7 +13,7 @@ namespace Rivya.Sdk.Downloads;
 
 /// <summary>
 /// One attempt of a download: the GET (following redirects by hand), the answer's checks, then the body copied into
-/// the sink (<see cref="SinkWriter"/>) under the idle-read timeout. A cut, a stall or a retryable status is an outcome, not an
+/// the sink (<see cref="DownloadSink"/>) under the idle-read timeout. A cut, a stall or a retryable status is an outcome, not an
 /// exception, so the run decides whether to resume, wait or give up.
 /// </summary>
 internal static class DownloadAttempt
@@ -26,7 +26,6 @@ internal static class DownloadAttempt
         var options = run.Options;
         using var idle = new IdleWatch(options.IdleTimeout, pipeline.Options.TimeProvider, cancellationToken);
         HttpResponseMessage? response = null;
-        SinkWriter? writer = null;
         try
         {
             // Inline rather than a helper: one async frame less per download.
@@ -63,14 +62,13 @@ internal static class DownloadAttempt
                 return AttemptOutcome.Unusable("the server's partial answer did not continue the same file where the download stopped", status);
             }
 
-            writer = new SinkWriter(run, idle, skip, cancellationToken);
-            writer.Begin(run.Total);
+            sink.Begin(run, idle, skip, cancellationToken);
             using (var body = await response.Content.ReadBodyAsync(idle.Token).ConfigureAwait(false))
             {
-                await body.CopyToAsync(writer, BufferSize, idle.Token).ConfigureAwait(false);
+                await body.CopyToAsync(sink, BufferSize, idle.Token).ConfigureAwait(false);
             }
 
-            if (writer.Overflowed)
+            if (sink.Overflowed)
             {
                 run.Restart("the server sent more bytes than it announced");
                 return AttemptOutcome.Unusable("the body ran past the announced size", status);
@@ -84,7 +82,7 @@ internal static class DownloadAttempt
 
             return new AttemptOutcome(OutcomeKind.Complete, status);
         }
-        catch (Exception) when (writer?.Failure is { } failure)
+        catch (Exception) when (sink.Failure is { } failure)
         {
             // A failure at the sink (a full disk, a locked file) is not the network's: it is not retried.
             failure.Throw();
@@ -106,7 +104,6 @@ internal static class DownloadAttempt
         }
         finally
         {
-            writer?.Dispose();
             response?.Dispose();
         }
     }

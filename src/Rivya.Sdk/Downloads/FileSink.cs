@@ -11,7 +11,7 @@ namespace Rivya.Sdk.Downloads;
 /// share one), moved into place only when complete, so no half file ever carries the final name; deleted when the
 /// download fails or is cancelled.
 /// </summary>
-internal sealed class FileSink : DownloadSink
+internal sealed class FileSink(string destination, bool overwrite) : DownloadSink
 {
     /// <summary>
     /// At most this much disk is reserved up front (net8.0 and later): an announced size is a server's claim, not bytes
@@ -19,23 +19,16 @@ internal sealed class FileSink : DownloadSink
     /// </summary>
     private const long MaxReservation = 16 * 1024 * 1024;
 
-    private readonly bool _overwrite;
-    private readonly string _tempPath;
+    private readonly string _tempPath =
+        string.Concat(destination, ".", ((uint)Guid.NewGuid().GetHashCode()).ToString("x8", CultureInfo.InvariantCulture), ".part");
     private FileStream? _temp;
     private bool _moved;
 
-    private FileSink(string destination, bool overwrite)
-    {
-        Destination = destination;
-        _overwrite = overwrite;
-        _tempPath = string.Concat(destination, ".", ((uint)Guid.NewGuid().GetHashCode()).ToString("x8", CultureInfo.InvariantCulture), ".part");
-    }
-
     /// <summary>The final path, where the file is moved when complete.</summary>
-    public string Destination { get; }
+    public string Destination { get; } = destination;
 
     /// <summary>
-    /// Checks the destination. The temporary file is created later, by <see cref="Begin"/>, when the first answer's
+    /// Checks the destination. The temporary file is created later, by <see cref="DownloadSink.Begin"/>, when the first answer's
     /// size is known.
     /// </summary>
     /// <exception cref="IOException"><paramref name="destination"/> exists and <paramref name="overwrite"/> is false.</exception>
@@ -56,15 +49,13 @@ internal sealed class FileSink : DownloadSink
         return new FileSink(destination, overwrite);
     }
 
-    /// <summary>Creates the temporary file (and the destination's directory if missing) on the first attempt with a body.</summary>
-    public override void Begin(long? total) => _temp ??= CreateTemp(total);
 
     /// <remarks>
     /// Synchronous on purpose: on Linux an "async" file write is this same blocking write run on a pool thread after a
     /// hop, and a write that completes here keeps the body copy in HttpClient's one async frame (see
-    /// <see cref="SinkWriter"/>). The block is already in memory and the file's space reserved.
+    /// <see cref="DownloadSink"/>). The block is already in memory and the file's space reserved.
     /// </remarks>
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+    protected override ValueTask WriteBlockAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Written += bytes.Length;
@@ -103,9 +94,9 @@ internal sealed class FileSink : DownloadSink
         try
         {
 #if NET8_0_OR_GREATER
-            File.Move(_tempPath, Destination, _overwrite);
+            File.Move(_tempPath, Destination, overwrite);
 #else
-            if (_overwrite && File.Exists(Destination))
+            if (overwrite && File.Exists(Destination))
             {
                 File.Replace(_tempPath, Destination, destinationBackupFileName: null);
             }
@@ -123,9 +114,14 @@ internal sealed class FileSink : DownloadSink
         _moved = true;
     }
 
-    public override void Dispose()
+    /// <summary>Creates the temporary file (and the destination's directory if missing) on the first attempt with a body.</summary>
+    protected override void Open(long? total) => _temp ??= CreateTemp(total);
+
+    /// <summary>Releases the temporary file, and deletes it unless it was moved into place.</summary>
+    protected override void Dispose(bool disposing)
     {
-        if (_temp is not { } temp)
+        base.Dispose(disposing);
+        if (!disposing || _temp is not { } temp)
         {
             return;
         }

@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Rivya.Sdk.Http;
 using Rivya.Sdk.Waiting;
 
@@ -19,7 +20,7 @@ namespace Rivya.Sdk.Downloads;
 /// bounded by <see cref="DownloadOptions.Timeout"/>; an expired URL reads the task again once (by id only). Never
 /// creates a task. Its span is <c>Rivya generations.download</c> on the SDK's source.
 /// </summary>
-internal static class ResultDownloader
+internal static partial class ResultDownloader
 {
     private static readonly DownloadOptions Defaults = new();
 
@@ -57,7 +58,7 @@ internal static class ResultDownloader
 
         RivyaTelemetry.SetText(activity, "server.address", url.Host);
         var started = clock.GetTimestamp();
-        DownloadLog.Started(logger, taskId, url.Host);
+        LogStarted(logger, taskId, url.Host);
 
         var retries = 0;
 
@@ -81,7 +82,7 @@ internal static class ResultDownloader
                     await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
                     run.Report(force: true);
                     Record(activity, run);
-                    DownloadLog.Completed(logger, taskId, sink.Written, clock.GetElapsedTime(started).TotalMilliseconds, run.Resumes, run.Restarts);
+                    LogCompleted(logger, taskId, sink.Written, clock.GetElapsedTime(started).TotalMilliseconds, run.Resumes, run.Restarts);
                     return sink is FileSink file ? new FileInfo(file.Destination) : null;
                 }
 
@@ -106,12 +107,12 @@ internal static class ResultDownloader
                 {
                     retries = 0;
                     run.Resumes++;
-                    DownloadLog.Resuming(logger, taskId, sink.Written, outcome.Reason!);
+                    LogResuming(logger, taskId, sink.Written, outcome.Reason!);
                 }
                 else
                 {
                     retries++;
-                    DownloadLog.Retrying(logger, taskId, advice.Delay.TotalMilliseconds, retries, maxRetries, outcome.Reason!);
+                    LogRetrying(logger, taskId, advice.Delay.TotalMilliseconds, retries, maxRetries, outcome.Reason!);
                     if (sink.Written > 0)
                     {
                         run.Resumes++;
@@ -205,7 +206,7 @@ internal static class ResultDownloader
         }
 
         run.Refreshed = true;
-        DownloadLog.Refreshing(run.Logger, run.TaskId, status);
+        LogRefreshing(run.Logger, run.TaskId, status);
         return Pick(await read(cancellationToken).ConfigureAwait(false), run.Options);
     }
 
@@ -222,4 +223,24 @@ internal static class ResultDownloader
             .SetTag("rivya.download.resumes", run.Resumes)
             .SetTag("rivya.download.restarts", run.Restarts)
             .SetTag("http.response.status_code", run.LastStatus);
+
+    // The log lines: only the task id, the result host (never the URL's path or query, which may carry a signature),
+    // byte counts and reasons the SDK wrote itself; no header, body or key.
+    [LoggerMessage(EventId = 20, Level = LogLevel.Debug, Message = "Rivya download of task {TaskId} from {Host}: started")]
+    private static partial void LogStarted(ILogger logger, string? taskId, string host);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Rivya download of task {TaskId}: resuming at byte {Offset} because {Reason}")]
+    private static partial void LogResuming(ILogger logger, string? taskId, long offset, string reason);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Information, Message = "Rivya download of task {TaskId}: retrying in {DelayMs:0} ms (retry {Retry} of {MaxRetries}) because {Reason}")]
+    private static partial void LogRetrying(ILogger logger, string? taskId, double delayMs, int retry, int maxRetries, string reason);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "Rivya download of task {TaskId}: starting over because {Reason}")]
+    internal static partial void LogRestarting(ILogger logger, string? taskId, string reason);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Rivya download of task {TaskId}: the result host answered {StatusCode}; reading the task again for fresh URLs")]
+    private static partial void LogRefreshing(ILogger logger, string? taskId, int statusCode);
+
+    [LoggerMessage(EventId = 25, Level = LogLevel.Debug, Message = "Rivya download of task {TaskId}: {Bytes} bytes in {ElapsedMs:0} ms ({Resumes} resumes, {Restarts} restarts)")]
+    private static partial void LogCompleted(ILogger logger, string? taskId, long bytes, double elapsedMs, int resumes, int restarts);
 }

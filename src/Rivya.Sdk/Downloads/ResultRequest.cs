@@ -35,7 +35,7 @@ internal static class ResultRequest
         // Resumed by range only when the first answer gave its length and a validator to condition on: without a length
         // the body may have been decompressed by a caller's HttpClient (a range would count in stored bytes, the sink
         // in decoded ones); without a validator nothing could prove a 206 is the same file. The file is then asked
-        // for whole, and what is already written is passed over only when the ETag shows it unchanged (ResponseCheck).
+        // for whole, and what is already written is passed over only when the ETag shows it unchanged (Accept).
         var written = run.Sink.Written;
         run.AskedFrom = null;
         if (written > 0 && !run.RangeIgnored && run.Total is not null && run.Validator?.Condition() is { } condition)

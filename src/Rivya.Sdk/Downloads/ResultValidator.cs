@@ -5,29 +5,17 @@ using System.Net.Http.Headers;
 namespace Rivya.Sdk.Downloads;
 
 /// <summary>
-/// What identifies the bytes being downloaded (a strong <c>ETag</c>, else <c>Last-Modified</c>) and their total size,
-/// so a resume asks for the same representation (<c>If-Range</c>) and a full answer can be told apart from a changed file.
+/// What identifies the bytes being downloaded and their size, so a resume asks for the same representation
+/// (<c>If-Range</c>) and a full answer can be told apart from a changed file.
 /// </summary>
-internal sealed class ResultValidator
+/// <param name="ETag">
+/// A strong entity tag, quoted as on the wire (a weak one cannot be used with <c>If-Range</c>); null when the server
+/// sent none. Kept as the raw text: it is parsed only when a resume sends it back.
+/// </param>
+/// <param name="LastModified">The answer's <c>Last-Modified</c>, kept only when it has no <paramref name="ETag"/>.</param>
+/// <param name="Total">The whole result's size, when known.</param>
+internal sealed record ResultValidator(string? ETag, DateTimeOffset? LastModified, long? Total)
 {
-    private ResultValidator(string? etag, DateTimeOffset? lastModified, long? total)
-    {
-        ETag = etag;
-        LastModified = lastModified;
-        Total = total;
-    }
-
-    /// <summary>
-    /// A strong entity tag, quoted as on the wire (a weak one cannot be used with <c>If-Range</c>); null when the
-    /// server sent none. Kept as the raw text: it is parsed only when a resume sends it back.
-    /// </summary>
-    public string? ETag { get; }
-
-    public DateTimeOffset? LastModified { get; }
-
-    /// <summary>The whole result's size, when known.</summary>
-    public long? Total { get; }
-
     public static ResultValidator From(HttpResponseMessage response, long? total)
     {
         var etag = StrongETag(response);
