@@ -63,11 +63,8 @@ internal static class BatchKeys
 #if NET8_0_OR_GREATER
         var hash = SHA256.HashData(body);
 #else
-        byte[] hash;
-        using (var sha = SHA256.Create())
-        {
-            hash = sha.ComputeHash(body);
-        }
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(body);
 #endif
 
         // 16 bytes of SHA-256: collisions between different requests are out of reach; the index keeps two identical

@@ -94,7 +94,8 @@ internal static class DownloadAttempt
             ExceptionDispatchInfo.Capture(refused).Throw();
             throw;
         }
-        catch (Exception e) when (IsNetworkFailure(e, idle, cancellationToken))
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested
+            && (e is HttpRequestException or IOException || (e is OperationCanceledException && idle.TimedOut)))
         {
             var reason = idle.TimedOut
                 ? FormattableString.Invariant($"no byte arrived for {options.IdleTimeout.TotalSeconds:0.###} s")
@@ -107,10 +108,6 @@ internal static class DownloadAttempt
             response?.Dispose();
         }
     }
-
-    private static bool IsNetworkFailure(Exception e, IdleWatch idle, CancellationToken callerToken) =>
-        !callerToken.IsCancellationRequested
-        && (e is HttpRequestException or IOException || (e is OperationCanceledException && idle.TimedOut));
 
     /// <summary>
     /// Sorts the answer's status: null for a 200 or 206 whose body is to be read, else how the attempt ends (a
@@ -130,13 +127,13 @@ internal static class DownloadAttempt
             return new AttemptOutcome(OutcomeKind.Gone, status);
         }
 
-        if (status == 416 && run.Total is { } total && run.Sink.Written == total)
-        {
-            return new AttemptOutcome(OutcomeKind.Complete, status);
-        }
-
         if (status == 416)
         {
+            if (run.Total is { } total && run.Sink.Written == total)
+            {
+                return new AttemptOutcome(OutcomeKind.Complete, status);
+            }
+
             run.Restart("the server could not satisfy the resume range");
             return AttemptOutcome.Unusable("the result host answered 416", status);
         }
