@@ -90,7 +90,7 @@ public static class RivyaServiceCollectionExtensions
                 configure(options);
             })
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RivyaClientOptions>>(new RivyaClientOptionsValidation(name, keySetting));
+        services.AddSingleton<IValidateOptions<RivyaClientOptions>>(new Registration(name, keySetting));
 
         // One client per registration, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
         // so a service can take just the part it uses (and a test can mock just that part). The unnamed client is
@@ -125,7 +125,7 @@ public static class RivyaServiceCollectionExtensions
     // address): refused instead, with what to do.
     private static void ThrowIfRegistered(IServiceCollection services, string name)
     {
-        if (!services.Any(d => d.ImplementationInstance is RivyaClientOptionsValidation mark && string.Equals(mark.Name, name, StringComparison.Ordinal)))
+        if (!services.Any(d => d.ImplementationInstance is Registration mark && string.Equals(mark.Name, name, StringComparison.Ordinal)))
         {
             return;
         }
@@ -134,5 +134,35 @@ public static class RivyaServiceCollectionExtensions
             ? "AddRivyaClient was already called: a second unnamed registration would be merged into the first (one client, settings from both). "
                 + "Configure the client in one AddRivyaClient call, or register another client by name: services.AddRivyaClient(\"eu\", ...) and resolve it with [FromKeyedServices(\"eu\")] RivyaClient."
             : $"AddRivyaClient(\"{name}\", ...) was already called: register each named client once, or choose another name.");
+    }
+
+    /// <summary>
+    /// Start-up validation of one registration's options (<c>ValidateOnStart</c>): a bad address or a missing key fails
+    /// the host before the first call, naming the setting to fix (the section's key, e.g. <c>Rivya:ApiKey</c>)
+    /// and <c>RIVYA_API_KEY</c>. Also the mark one <c>AddRivyaClient</c> call leaves, so a second call for the same
+    /// <see cref="Name"/> is refused.
+    /// </summary>
+    private sealed class Registration(string name, string keySetting) : IValidateOptions<RivyaClientOptions>
+    {
+        /// <summary>The client's name; empty for the unnamed client.</summary>
+        public string Name { get; } = name;
+
+        public ValidateOptionsResult Validate(string? name, RivyaClientOptions options)
+        {
+            if (!string.Equals(name ?? Options.Options.DefaultName, Name, StringComparison.Ordinal))
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            var errors = RivyaClientOptionsValidator.Validate(options);
+            if (options.ResolveApiKey() is null)
+            {
+                errors.Add($"No API key: set {keySetting} or the {MissingApiKey.EnvironmentVariable} environment variable.");
+            }
+
+            return errors.Count == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(errors.ConvertAll(e => (Name.Length == 0 ? "Rivya: " : $"Rivya client '{Name}': ") + e));
+        }
     }
 }
