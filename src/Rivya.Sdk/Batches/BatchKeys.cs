@@ -21,7 +21,7 @@ internal static class BatchKeys
     {
         if (selector is null)
         {
-            return string.IsNullOrWhiteSpace(request.ClientRequestId) ? DeriveChecked(request, index, runId) : request.ClientRequestId!;
+            return string.IsNullOrWhiteSpace(request.ClientRequestId) ? Derive(request, index, runId) : request.ClientRequestId!;
         }
 
         string? chosen;
@@ -33,10 +33,10 @@ internal static class BatchKeys
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            throw SelectorFailed(index, $"threw {exception.GetType().Name}: {SecretScrubber.EscapeControls(exception.Message)}");
+            throw Refused(index, $"BatchOptions.IdempotencyKeySelector threw {exception.GetType().Name}: {SecretScrubber.EscapeControls(exception.Message)}");
         }
 
-        return string.IsNullOrWhiteSpace(chosen) ? throw SelectorFailed(index, "answered a blank key") : chosen!;
+        return string.IsNullOrWhiteSpace(chosen) ? throw Refused(index, "BatchOptions.IdempotencyKeySelector answered a blank key") : chosen!;
     }
 
     /// <summary>
@@ -44,9 +44,18 @@ internal static class BatchKeys
     /// the index. The JSON, not anything process-bound (a hash code, a reference): a re-run in a new process must get the
     /// same key.
     /// </summary>
-    public static string Derive(GenerationRequest request, int index, string? runId)
+    /// <exception cref="RivyaValidationException">The serializer refuses the request (a model the SDK does not check, nested too deep).</exception>
+    private static string Derive(GenerationRequest request, int index, string? runId)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(request, RivyaJsonContext.Default.GenerationRequest);
+        byte[] json;
+        try
+        {
+            json = JsonSerializer.SerializeToUtf8Bytes(request, RivyaJsonContext.Default.GenerationRequest);
+        }
+        catch (Exception exception) when (exception is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            throw Refused(index, $"no key can be derived from the request's JSON ({exception.GetType().Name}: {SecretScrubber.EscapeControls(exception.Message)})");
+        }
 
         // The run id comes first, then a NUL, which JSON never holds raw: no run id and body can pass for another pair.
         // Without a run id the bytes hashed are the JSON alone, so keys derived before RunId existed still resume.
@@ -54,11 +63,8 @@ internal static class BatchKeys
 #if NET8_0_OR_GREATER
         var hash = SHA256.HashData(body);
 #else
-        byte[] hash;
-        using (var sha = SHA256.Create())
-        {
-            hash = sha.ComputeHash(body);
-        }
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(body);
 #endif
 
         // 16 bytes of SHA-256: collisions between different requests are out of reach; the index keeps two identical
@@ -72,19 +78,6 @@ internal static class BatchKeys
         return key.Append('-').Append(index.ToString(CultureInfo.InvariantCulture)).ToString();
     }
 
-    /// <summary><see cref="Derive"/>, with a request the serializer refuses (a model the SDK does not check, nested too deep) as the item's error.</summary>
-    private static string DeriveChecked(GenerationRequest request, int index, string? runId)
-    {
-        try
-        {
-            return Derive(request, index, runId);
-        }
-        catch (Exception exception) when (exception is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
-        {
-            throw new RivyaValidationException([new ValidationError("Idempotency-Key", $"no key can be derived for item {index.ToString(CultureInfo.InvariantCulture)}: the request cannot be written as JSON ({exception.GetType().Name}: {SecretScrubber.EscapeControls(exception.Message)}).")]);
-        }
-    }
-
-    private static RivyaValidationException SelectorFailed(int index, string what) =>
-        new([new ValidationError("Idempotency-Key", $"BatchOptions.IdempotencyKeySelector {what} for item {index.ToString(CultureInfo.InvariantCulture)}.")]);
+    private static RivyaValidationException Refused(int index, string what) =>
+        new([new ValidationError("Idempotency-Key", $"{what} for item {index.ToString(CultureInfo.InvariantCulture)}.")]);
 }

@@ -12,25 +12,13 @@ namespace Rivya.Sdk.Batches;
 /// closes the gate for all until its <c>Retry-After</c> (else the backoff) has passed, instead of each call meeting its
 /// own 429s. A pause that starts is logged once; a pause extended while it runs is not logged again.
 /// </summary>
-internal sealed class BatchRateGate : IAttemptGate
+internal sealed partial class BatchRateGate(TimeProvider time, ILogger logger, RivyaMetrics metrics) : IAttemptGate
 {
     /// <summary>Consecutive 429s one call accepts before it reports the last one: a server that never lets up ends the item.</summary>
     public const int MaxRateLimitPauses = 20;
 
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
     private readonly object _lock = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
-
-    public BatchRateGate(TimeProvider time, ILogger logger, RivyaMetrics metrics)
-    {
-        _time = time;
-        _logger = logger;
-        Metrics = metrics;
-    }
-
-    /// <summary>The client's instruments, for the batch's pauses.</summary>
-    public RivyaMetrics Metrics { get; }
 
     public int MaxPauses => MaxRateLimitPauses;
 
@@ -42,7 +30,7 @@ internal sealed class BatchRateGate : IAttemptGate
             TimeSpan remaining;
             lock (_lock)
             {
-                remaining = _pausedUntil - _time.GetUtcNow();
+                remaining = _pausedUntil - time.GetUtcNow();
             }
 
             if (remaining <= TimeSpan.Zero)
@@ -50,14 +38,14 @@ internal sealed class BatchRateGate : IAttemptGate
                 return;
             }
 
-            await Delays.SleepAsync(_time, remaining, cancellationToken).ConfigureAwait(false);
+            await Delays.SleepAsync(time, remaining, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Holds every call of the batch for <paramref name="pause"/> from now (a longer pause already running wins).</summary>
     public void Close(TimeSpan pause)
     {
-        var now = _time.GetUtcNow();
+        var now = time.GetUtcNow();
         var until = now + Delays.Cap(pause);
         bool starts;
         lock (_lock)
@@ -73,8 +61,11 @@ internal sealed class BatchRateGate : IAttemptGate
 
         if (starts)
         {
-            Metrics.RecordRateLimitPause();
-            BatchLog.RateLimitPause(_logger, pause.TotalMilliseconds);
+            metrics.RecordRateLimitPause();
+            LogPause(logger, pause.TotalMilliseconds);
         }
     }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Rivya batch: rate limited; every create and poll of the batch pauses for {PauseMs:0} ms")]
+    private static partial void LogPause(ILogger logger, double pauseMs);
 }

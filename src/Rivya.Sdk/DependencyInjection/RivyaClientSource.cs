@@ -1,5 +1,8 @@
 using System;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
@@ -22,15 +25,11 @@ internal sealed class RivyaClientSource : IDisposable
 {
     private readonly HttpClient _http;
 
-    public RivyaClientSource(
-        IHttpMessageHandlerFactory handlers,
-        IOptionsMonitor<HttpClientFactoryOptions> factoryOptions,
-        IOptionsMonitor<RivyaClientOptions> options,
-        string optionsName,
-        string httpClientName)
+    public RivyaClientSource(IServiceProvider provider, string optionsName, string httpClientName)
     {
-        var clientOptions = options.Get(optionsName);
-        var named = factoryOptions.Get(httpClientName);
+        var clientOptions = provider.GetRequiredService<IOptionsMonitor<RivyaClientOptions>>().Get(optionsName);
+        var named = provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>().Get(httpClientName);
+        var handlers = provider.GetRequiredService<IHttpMessageHandlerFactory>();
         _http = new HttpClient(new FactoryHandler(handlers, httpClientName, named.HandlerLifetime, clientOptions.TimeProvider), disposeHandler: true);
         foreach (var configure in named.HttpClientActions)
         {
@@ -43,4 +42,55 @@ internal sealed class RivyaClientSource : IDisposable
     public RivyaClient Client { get; }
 
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>
+/// The bottom of the one <see cref="HttpClient"/> a registration's shared <see cref="RivyaClient"/> uses: each request
+/// goes to the handler chain <c>IHttpMessageHandlerFactory</c> builds for the named client (its handlers, its
+/// primary handler), fetched again once per handler lifetime so the factory's rotation (and DNS changes) still apply.
+/// </summary>
+internal sealed class FactoryHandler(IHttpMessageHandlerFactory factory, string name, TimeSpan lifetime, TimeProvider clock)
+    : HttpMessageHandler
+{
+    private readonly object _gate = new();
+    private Current? _current;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is null || IsExpired(current))
+        {
+            current = Renew();
+        }
+
+        // Returned, not awaited: no extra async layer per call.
+        return current.Invoker.SendAsync(request, cancellationToken);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        // The factory owns its handlers and retires them itself once nothing references them.
+        _current = null;
+        base.Dispose(disposing);
+    }
+
+    private bool IsExpired(Current current) =>
+        lifetime != Timeout.InfiniteTimeSpan && clock.GetElapsedTime(current.Started) >= lifetime;
+
+    private Current Renew()
+    {
+        lock (_gate)
+        {
+            var current = _current;
+            if (current is null || IsExpired(current))
+            {
+                current = new Current(new HttpMessageInvoker(factory.CreateHandler(name), disposeHandler: false), clock.GetTimestamp());
+                Volatile.Write(ref _current, current);
+            }
+
+            return current;
+        }
+    }
+
+    private sealed record Current(HttpMessageInvoker Invoker, long Started);
 }

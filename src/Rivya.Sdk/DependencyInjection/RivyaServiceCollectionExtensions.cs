@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rivya.Sdk;
@@ -79,7 +78,6 @@ public static class RivyaServiceCollectionExtensions
     private static IHttpClientBuilder AddRivyaClientCore(IServiceCollection services, string name, string keySetting, Action<RivyaClientOptions> configure)
     {
         ThrowIfRegistered(services, name);
-        services.AddSingleton(new RivyaRegistration(name));
         var httpClientName = name.Length == 0 ? HttpClientName : HttpClientName + ":" + name;
 
         services.AddOptions<RivyaClientOptions>(name)
@@ -92,28 +90,18 @@ public static class RivyaServiceCollectionExtensions
                 configure(options);
             })
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<RivyaClientOptions>>(new RivyaClientOptionsValidation(name, keySetting));
+        services.AddSingleton<IValidateOptions<RivyaClientOptions>>(new Registration(name, keySetting));
 
         // One client per registration, shared by every scope (see RivyaClientSource); the sub-clients resolve from it,
-        // so a service can take just the part it uses (and a test can mock just that part).
-        if (name.Length == 0)
-        {
-            services.AddSingleton(provider => CreateSource(provider, name, httpClientName));
-            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClientSource>().Client);
-            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Generations);
-            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Files);
-            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Credits);
-            services.AddSingleton(static provider => provider.GetRequiredService<RivyaClient>().Models);
-        }
-        else
-        {
-            services.AddKeyedSingleton(name, (provider, _) => CreateSource(provider, name, httpClientName));
-            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClientSource>(key).Client);
-            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Generations);
-            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Files);
-            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Credits);
-            services.AddKeyedSingleton(name, static (provider, key) => provider.GetRequiredKeyedService<RivyaClient>(key).Models);
-        }
+        // so a service can take just the part it uses (and a test can mock just that part). The unnamed client is
+        // registered under the null key, which is a plain (not keyed) service.
+        var serviceKey = name.Length == 0 ? null : name;
+        services.AddKeyedSingleton(serviceKey, (provider, _) => new RivyaClientSource(provider, name, httpClientName));
+        services.AddKeyedSingleton(serviceKey, static (provider, key) => Resolve<RivyaClientSource>(provider, key).Client);
+        services.AddKeyedSingleton(serviceKey, static (provider, key) => Resolve<RivyaClient>(provider, key).Generations);
+        services.AddKeyedSingleton(serviceKey, static (provider, key) => Resolve<RivyaClient>(provider, key).Files);
+        services.AddKeyedSingleton(serviceKey, static (provider, key) => Resolve<RivyaClient>(provider, key).Credits);
+        services.AddKeyedSingleton(serviceKey, static (provider, key) => Resolve<RivyaClient>(provider, key).Models);
 
         return services
             .AddHttpClient(httpClientName)
@@ -128,18 +116,16 @@ public static class RivyaServiceCollectionExtensions
             .RemoveAllLoggers();
     }
 
-    private static RivyaClientSource CreateSource(IServiceProvider provider, string name, string httpClientName) => new(
-        provider.GetRequiredService<IHttpMessageHandlerFactory>(),
-        provider.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>(),
-        provider.GetRequiredService<IOptionsMonitor<RivyaClientOptions>>(),
-        name,
-        httpClientName);
+    // Not GetRequiredKeyedService(null) for the unnamed client: a container without keyed services still resolves it.
+    private static T Resolve<T>(IServiceProvider provider, object? key)
+        where T : notnull =>
+        key is null ? provider.GetRequiredService<T>() : provider.GetRequiredKeyedService<T>(key);
 
     // A second registration used to be merged silently into the first (one client with the first key and the second
     // address): refused instead, with what to do.
     private static void ThrowIfRegistered(IServiceCollection services, string name)
     {
-        if (!services.Any(d => d.ImplementationInstance is RivyaRegistration registration && string.Equals(registration.Name, name, StringComparison.Ordinal)))
+        if (!services.Any(d => d.ImplementationInstance is Registration mark && string.Equals(mark.Name, name, StringComparison.Ordinal)))
         {
             return;
         }
@@ -148,5 +134,35 @@ public static class RivyaServiceCollectionExtensions
             ? "AddRivyaClient was already called: a second unnamed registration would be merged into the first (one client, settings from both). "
                 + "Configure the client in one AddRivyaClient call, or register another client by name: services.AddRivyaClient(\"eu\", ...) and resolve it with [FromKeyedServices(\"eu\")] RivyaClient."
             : $"AddRivyaClient(\"{name}\", ...) was already called: register each named client once, or choose another name.");
+    }
+
+    /// <summary>
+    /// Start-up validation of one registration's options (<c>ValidateOnStart</c>): a bad address or a missing key fails
+    /// the host before the first call, naming the setting to fix (the section's key, e.g. <c>Rivya:ApiKey</c>)
+    /// and <c>RIVYA_API_KEY</c>. Also the mark one <c>AddRivyaClient</c> call leaves, so a second call for the same
+    /// <see cref="Name"/> is refused.
+    /// </summary>
+    private sealed class Registration(string name, string keySetting) : IValidateOptions<RivyaClientOptions>
+    {
+        /// <summary>The client's name; empty for the unnamed client.</summary>
+        public string Name { get; } = name;
+
+        public ValidateOptionsResult Validate(string? name, RivyaClientOptions options)
+        {
+            if (!string.Equals(name ?? Options.Options.DefaultName, Name, StringComparison.Ordinal))
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            var errors = RivyaClientOptionsValidator.Validate(options);
+            if (options.ResolveApiKey() is null)
+            {
+                errors.Add($"No API key: set {keySetting} or the {MissingApiKey.EnvironmentVariable} environment variable.");
+            }
+
+            return errors.Count == 0
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(errors.ConvertAll(e => (Name.Length == 0 ? "Rivya: " : $"Rivya client '{Name}': ") + e));
+        }
     }
 }

@@ -1,37 +1,29 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Rivya.Sdk.Http;
 
 namespace Rivya.Sdk.Downloads;
 
 /// <summary>The state of one download across its attempts: the sink, what identifies the bytes, counts for the span and the log.</summary>
-internal sealed class DownloadRun
+internal sealed class DownloadRun(string taskId, DownloadSink sink, DownloadOptions options, ILogger logger, TargetPolicy targets)
 {
     private const long ProgressStep = 256 * 1024;
 
     private long _lastReported = -1;
 
-    public DownloadRun(string taskId, DownloadSink sink, DownloadOptions options, ILogger logger, TargetPolicy targets)
-    {
-        TaskId = taskId;
-        Sink = sink;
-        Options = options;
-        Logger = logger;
-        Targets = targets;
-    }
-
     /// <summary>Where this download may go (every URL, every redirect hop, every connection).</summary>
-    public TargetPolicy Targets { get; }
+    public TargetPolicy Targets { get; } = targets;
 
     /// <summary>The offset the current attempt asked for with <c>Range</c>; null when it asked for the whole file.</summary>
     public long? AskedFrom { get; set; }
 
-    public string TaskId { get; }
+    public string TaskId { get; } = taskId;
 
-    public DownloadSink Sink { get; }
+    public DownloadSink Sink { get; } = sink;
 
-    public DownloadOptions Options { get; }
+    public DownloadOptions Options { get; } = options;
 
-    public ILogger Logger { get; }
+    public ILogger Logger { get; } = logger;
 
     /// <summary>The ETag / Last-Modified / size of the answer the written bytes came from; null before the first byte.</summary>
     public ResultValidator? Validator { get; set; }
@@ -94,6 +86,21 @@ internal sealed class DownloadRun
         }
 
         Validator = null;
-        DownloadLog.Restarting(Logger, TaskId, reason);
+        ResultDownloader.LogRestarting(Logger, TaskId, reason);
     }
+
+    /// <summary>Refuses an announced <see cref="Total"/> above <see cref="DownloadOptions.MaxBytes"/>, before a byte of it is written.</summary>
+    public void CheckSize()
+    {
+        if (Total is { } size && size > Options.MaxBytes)
+        {
+            throw TooLarge(size);
+        }
+    }
+
+    public RivyaDownloadException TooLarge(long? announced = null) => new(
+        announced is { } size
+            ? string.Format(CultureInfo.InvariantCulture, "Task {0}'s result is {1} bytes, more than DownloadOptions.MaxBytes ({2}); nothing was written.", TaskId, size, Options.MaxBytes)
+            : string.Format(CultureInfo.InvariantCulture, "Task {0}'s result passed DownloadOptions.MaxBytes ({1} bytes); the download was abandoned.", TaskId, Options.MaxBytes),
+        TaskId);
 }

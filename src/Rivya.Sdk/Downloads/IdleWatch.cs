@@ -50,24 +50,16 @@ internal sealed class IdleWatch : IDisposable
 
     private void Fire()
     {
-        var quiet = _clock.GetElapsedTime(Volatile.Read(ref _lastActivity));
-        if (quiet < _idle)
-        {
-            try
-            {
-                _timer!.Change(_idle - quiet, Timeout.InfiniteTimeSpan);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The attempt already ended.
-            }
-
-            return;
-        }
-
-        _timedOut = true;
         try
         {
+            var quiet = _clock.GetElapsedTime(Volatile.Read(ref _lastActivity));
+            if (quiet < _idle)
+            {
+                _timer!.Change(_idle - quiet, Timeout.InfiniteTimeSpan);
+                return;
+            }
+
+            _timedOut = true;
             _source.Cancel();
         }
         catch (ObjectDisposedException)

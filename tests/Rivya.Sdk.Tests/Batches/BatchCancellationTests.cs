@@ -12,7 +12,7 @@ using Xunit;
 namespace Rivya.Sdk.Tests.Batches;
 
 /// <summary>
-/// Cancelling a batch, or leaving its enumeration early, ends it within <see cref="BatchRun.CreateGrace"/> of the client's
+/// Cancelling a batch, or leaving its enumeration early, ends it within <see cref="BatchRunner.CreateGrace"/> of the client's
 /// clock whatever the per-attempt <c>Timeout</c>: a create that never answers is abandoned after the grace and reported
 /// with its key. Raw loopback servers; the fake clock moves only when the test moves it.
 /// </summary>
@@ -45,9 +45,9 @@ public sealed class BatchCancellationTests
         });
         await received.Task.WaitAsync(Bound);
         cancel.Cancel();
-        await clock.NextTimerAsync(due => due == BatchRun.CreateGrace).WaitAsync(Bound);
+        await clock.NextTimerAsync(due => due == BatchRunner.CreateGrace).WaitAsync(Bound);
         run.IsCompleted.Should().BeFalse("the create still has its grace to bring back a task id");
-        clock.Advance(BatchRun.CreateGrace);
+        clock.Advance(BatchRunner.CreateGrace);
         await run.WaitAsync(Bound);
 
         var item = results.Should().ContainSingle().Which;
@@ -85,8 +85,8 @@ public sealed class BatchCancellationTests
             }
         });
         await Task.WhenAll(firstArrived.Task, slowReceived.Task).WaitAsync(Bound);
-        await clock.NextTimerAsync(due => due == BatchRun.CreateGrace).WaitAsync(Bound);
-        clock.Advance(BatchRun.CreateGrace);
+        await clock.NextTimerAsync(due => due == BatchRunner.CreateGrace).WaitAsync(Bound);
+        clock.Advance(BatchRunner.CreateGrace);
 
         await run.WaitAsync(Bound);
         server.Requests.Should().HaveCount(2);
