@@ -15,6 +15,7 @@ namespace Rivya.Sdk.Tests.Batches;
 /// gate is a hook of it): a 5xx, a lost connection and an unreadable 2xx are retried with the same key, 429s spend
 /// the gate's pauses up to their limit, and one bad item is that item's error while the others run.
 /// </summary>
+[Collection(IdleClockTests.Name)]
 public sealed class BatchSafetyTests
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace Rivya.Sdk.Tests.Batches;
 /// offers, on the batch harness's fake clock (the schedule never waits on the wall clock). Every item succeeds, and
 /// the fake's own records show one task and one charge per item: no duplicate, nothing lost.
 /// </summary>
+[Collection(IdleClockTests.Name)]
 public sealed class BatchSoakTests(ITestOutputHelper output)
 {
     private const int Items = 200;

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 
 namespace Rivya.Sdk.Tests.Batches;
 
+[Collection(IdleClockTests.Name)]
 public sealed class CreateAndWaitManyTests
 {
     private readonly ITestOutputHelper _output;

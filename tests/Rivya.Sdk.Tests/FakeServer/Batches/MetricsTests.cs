@@ -10,6 +10,7 @@ namespace Rivya.Sdk.Tests.Batches;
 /// The <c>Rivya.Sdk</c> instruments, seen through the client's own meter (from its own <c>IMeterFactory</c>), so every
 /// count is exactly this test's: other tests recording in parallel cannot make an assertion pass.
 /// </summary>
+[Collection(IdleClockTests.Name)]
 public sealed class MetricsTests
 {
     [Fact]
