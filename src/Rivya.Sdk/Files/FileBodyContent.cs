@@ -25,12 +25,10 @@ internal sealed class FileBodyContent : HttpContent
 
     public FileBodyContent(PreparedUpload upload) => _upload = upload;
 
-    private UploadBody Body => _upload.Body;
-
     protected override bool TryComputeLength(out long length)
     {
-        length = _upload.Head.Length + (Body.Length ?? 0) + _upload.Tail.Length;
-        return Body.Length is not null;
+        length = _upload.Head.Length + (_upload.Length ?? 0) + _upload.Tail.Length;
+        return _upload.Length is not null;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -49,15 +47,15 @@ internal sealed class FileBodyContent : HttpContent
         }
 
         await WriteMemoryAsync(destination, _upload.Head, cancellationToken).ConfigureAwait(false);
-        long written = Body.Prefix.Length;
-        if (!Body.Prefix.IsEmpty)
+        var prefix = _upload.Prefix;
+        long written = prefix.Length;
+        if (!prefix.IsEmpty)
         {
-            await WriteMemoryAsync(destination, Body.Prefix, cancellationToken).ConfigureAwait(false);
+            await WriteMemoryAsync(destination, prefix, cancellationToken).ConfigureAwait(false);
         }
 
-        if (Body.OpenRest is { } openRest)
+        if (OpenSource() is { } source)
         {
-            var source = OpenSource(openRest);
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
@@ -96,14 +94,14 @@ internal sealed class FileBodyContent : HttpContent
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
-                if (Body.OwnsRest)
+                if (_upload.OwnsRest)
                 {
                     source.Dispose();
                 }
             }
         }
 
-        if (Body.Length is { } expected && written != expected)
+        if (_upload.Length is { } expected && written != expected)
         {
             throw new UploadSourceException(new IOException(
                 FormattableString.Invariant($"The file shrank while it was being uploaded: {expected} bytes were expected, {written} were read.")));
@@ -114,7 +112,7 @@ internal sealed class FileBodyContent : HttpContent
 
     private void CheckRunningLength(long written)
     {
-        if (Body.Length is { } expected)
+        if (_upload.Length is { } expected)
         {
             if (written > expected)
             {
@@ -122,18 +120,18 @@ internal sealed class FileBodyContent : HttpContent
                     FormattableString.Invariant($"The file grew while it was being uploaded: {expected} bytes were expected and more were read.")));
             }
         }
-        else if (written > _upload.Check.MaxBytes)
+        else if (written > _upload.MaxBytes)
         {
             // A non-seekable stream's size shows only as it is read; the request is abandoned mid-body.
-            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.Check.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.Check.LimitText}."))]);
+            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.LimitText}."))]);
         }
     }
 
-    private static Stream OpenSource(Func<Stream> openRest)
+    private Stream? OpenSource()
     {
         try
         {
-            return openRest();
+            return _upload.OpenRest();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {

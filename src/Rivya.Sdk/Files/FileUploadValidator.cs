@@ -14,23 +14,24 @@ internal static class FileUploadValidator
     public const int MaxClientRequestIdLength = 128;
     private const string FallbackContentType = "application/octet-stream";
 
+    /// <summary>The type to declare; <paramref name="maxBytes"/>: the size limit to hold while streaming.</summary>
     /// <exception cref="RivyaValidationException">The upload breaks at least one rule.</exception>
-    public static UploadCheck Check(FileUpload upload, string fileName, UploadBody body, bool skipValidation)
+    public static string Check(FileUpload upload, string fileName, ReadOnlyMemory<byte> header, long? length, bool skipValidation, out long maxBytes)
     {
         var kind = upload.Kind;
         var kindRules = FileKindRules.For(kind);
         var model = ModelCatalog.Find(upload.Model);
-        var detected = MediaSignature.Detect(body.Header.Span);
-        var maxBytes = SizeLimit(kindRules, model);
-
+        var detected = MediaSignature.Detect(header.Span);
         if (skipValidation)
         {
-            var type = upload.ContentType
+            maxBytes = long.MaxValue;
+            return upload.ContentType
                 ?? (detected is null ? null : UploadContentTypes.ForKind(detected, kind))
                 ?? UploadContentTypes.FromExtension(fileName)
                 ?? FallbackContentType;
-            return UploadCheck.Unlimited(type);
         }
+
+        maxBytes = SizeLimit(kindRules, model);
 
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(fileName))
@@ -49,12 +50,12 @@ internal static class FileUploadValidator
             errors.Add(new ValidationError("client_request_id", Invariant($"must be at most {MaxClientRequestIdLength} characters; got {clientRequestId.Length}.")));
         }
 
-        var isEmpty = body.Length == 0 || body.Header.IsEmpty;
+        var isEmpty = length == 0 || header.IsEmpty;
         if (isEmpty)
         {
             errors.Add(new ValidationError("file.size", "the file is empty."));
         }
-        else if (body.Length is { } length && length > maxBytes)
+        else if (length > maxBytes)
         {
             errors.Add(new ValidationError("file.size", Invariant($"is {length:N0} bytes; {LimitText(kind, model)}.")));
         }
@@ -70,7 +71,7 @@ internal static class FileUploadValidator
             throw new RivyaValidationException(errors);
         }
 
-        return new UploadCheck(contentType!, maxBytes, kind, model);
+        return contentType!;
     }
 
     /// <summary>The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported.</summary>

@@ -22,7 +22,7 @@ internal static class UploadForm
 
     /// <summary>
     /// The bytes sent before the file (<paramref name="headLength"/> of them), then the bytes sent after it.
-    /// <paramref name="fileName"/> and <paramref name="fileContentType"/> were checked by <see cref="UploadHeaderCheck"/>.
+    /// <paramref name="fileName"/> and <paramref name="fileContentType"/> were checked by <see cref="PreparedUpload.PrepareAsync"/>.
     /// </summary>
     public static byte[] Frame(string boundary, FileUpload upload, string fileName, string fileContentType, out int headLength)
     {
