@@ -17,13 +17,11 @@ namespace Rivya.Sdk;
 /// is known up front (so the request carries a Content-Length and is not chunked) except for a non-seekable stream,
 /// which is counted against the size limit as it streams.
 /// </summary>
-internal sealed class FileBodyContent : HttpContent
+internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
 {
     internal const int BufferSize = 64 * 1024;
 
-    private readonly PreparedUpload _upload;
-
-    public FileBodyContent(PreparedUpload upload) => _upload = upload;
+    private readonly PreparedUpload _upload = upload;
 
     protected override bool TryComputeLength(out long length)
     {
@@ -47,11 +45,10 @@ internal sealed class FileBodyContent : HttpContent
         }
 
         await WriteMemoryAsync(destination, _upload.Head, cancellationToken).ConfigureAwait(false);
-        var prefix = _upload.Prefix;
-        long written = prefix.Length;
-        if (!prefix.IsEmpty)
+        long written = _upload.Prefix.Length;
+        if (written > 0)
         {
-            await WriteMemoryAsync(destination, prefix, cancellationToken).ConfigureAwait(false);
+            await WriteMemoryAsync(destination, _upload.Prefix, cancellationToken).ConfigureAwait(false);
         }
 
         if (OpenSource() is { } source)

@@ -22,22 +22,17 @@ internal sealed class FileKindRules
         MimeTypes = Array.AsReadOnly(mimeTypes);
     }
 
-    /// <summary>Images: up to 10 MB of JPEG, PNG or WebP.</summary>
     public static FileKindRules Image { get; } = new(MediaKind.Image, 10 * Megabyte, Sdk.MimeTypes.Jpeg, Sdk.MimeTypes.Png, Sdk.MimeTypes.WebP);
 
-    /// <summary>Videos: up to 50 MB of MP4, QuickTime or WebM.</summary>
     public static FileKindRules Video { get; } = new(MediaKind.Video, 50 * Megabyte, "video/mp4", "video/quicktime", "video/webm");
 
-    /// <summary>Audio: up to 10 MB of MPEG, MP4, WAV, AAC or OGG audio.</summary>
     public static FileKindRules Audio { get; } = new(MediaKind.Audio, 10 * Megabyte, "audio/mpeg", "audio/mp4", "audio/wav", "audio/x-wav", "audio/aac", "audio/ogg");
 
-    /// <summary>The kind these limits apply to.</summary>
     public MediaKind Kind { get; }
 
     /// <summary>The largest file accepted, in bytes (MB read as MiB).</summary>
     public long MaxSizeBytes { get; }
 
-    /// <summary>The accepted MIME types.</summary>
     public IReadOnlyList<string> MimeTypes { get; }
 
     /// <summary>The limits of <paramref name="kind"/>, or null for a kind the Files API does not document.</summary>

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Http.Headers;
+using static System.FormattableString;
 
 namespace Rivya.Sdk;
 
@@ -60,8 +60,8 @@ internal static class FileUploadValidator
             errors.Add(new ValidationError("file.size", Invariant($"is {length:N0} bytes; {LimitText(kind, model)}.")));
         }
 
-        var contentType = ResolveContentType(upload, fileName, detected, isEmpty, errors, out var typeIsSettled);
-        if (typeIsSettled && contentType is not null)
+        var contentType = ResolveContentType(upload, fileName, detected, isEmpty, errors);
+        if (contentType is not null)
         {
             CheckAllowedType(contentType, kind, kindRules, model, errors);
         }
@@ -74,10 +74,12 @@ internal static class FileUploadValidator
         return contentType!;
     }
 
-    /// <summary>The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported.</summary>
-    private static string? ResolveContentType(FileUpload upload, string fileName, string? detected, bool isEmpty, List<ValidationError> errors, out bool typeIsSettled)
+    /// <summary>
+    /// The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported. Null
+    /// when the type is not settled (an error says why, or the file is empty, which is reported already).
+    /// </summary>
+    private static string? ResolveContentType(FileUpload upload, string fileName, string? detected, bool isEmpty, List<ValidationError> errors)
     {
-        typeIsSettled = false;
         string? declared;
         if (upload.ContentType is { } given)
         {
@@ -99,7 +101,7 @@ internal static class FileUploadValidator
 
         if (isEmpty)
         {
-            return declared;
+            return null;
         }
 
         if (declared is not null && UploadContentTypes.IsVerifiable(declared))
@@ -124,10 +126,8 @@ internal static class FileUploadValidator
         if (resolved is null)
         {
             errors.Add(new ValidationError("file.contentType", $"cannot be told: '{fileName}' has no known extension and the file's first bytes match no known media signature; set FileUpload.ContentType."));
-            return null;
         }
 
-        typeIsSettled = true;
         return resolved;
     }
 
@@ -178,6 +178,4 @@ internal static class FileUploadValidator
     }
 
     private static string Describe(long bytes) => Invariant($"{bytes / (1024.0 * 1024.0):0.##} MB ({bytes:N0} bytes)");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,55 +12,38 @@ namespace Rivya.Sdk;
 /// One upload call after its checks passed: the file's probe, what the checks settled and the form around the file
 /// (<see cref="UploadForm"/>), from which every attempt makes a fresh body.
 /// </summary>
-internal sealed class PreparedUpload
+internal sealed class PreparedUpload(
+    FileUpload upload, ReadOnlyMemory<byte> header, long? length, long start, long maxBytes, byte[] frame, int headLength,
+    string formContentType)
 {
-    private readonly FileUpload _upload;
-    private readonly long _start;
-    private readonly byte[] _frame;
-    private readonly int _headLength;
     private int _sent;
 
-    private PreparedUpload(FileUpload upload, ReadOnlyMemory<byte> header, long? length, long start, long maxBytes, byte[] frame, int headLength, string boundary)
-    {
-        _upload = upload;
-        Header = header;
-        Length = length;
-        _start = start;
-        MaxBytes = maxBytes;
-        _frame = frame;
-        _headLength = headLength;
-        FormContentType = UploadForm.ContentType(boundary);
-    }
-
     /// <summary>Up to <see cref="MediaSignature.HeaderLength"/> leading bytes; empty for an empty file.</summary>
-    public ReadOnlyMemory<byte> Header { get; }
+    public ReadOnlyMemory<byte> Header { get; } = header;
 
     /// <summary>The file's size in bytes; null for a non-seekable stream, whose size is known only at its end.</summary>
-    public long? Length { get; }
+    public long? Length { get; } = length;
 
     /// <summary>False for a non-seekable stream: its bytes can be read once, so the call is never retried.</summary>
     public bool CanResend => Length is not null;
 
     /// <summary>The largest file allowed, in bytes (<see cref="long.MaxValue"/> when nothing limits it).</summary>
-    public long MaxBytes { get; }
-
-    /// <summary>The request's Content-Type: <c>multipart/form-data</c> and the form's boundary.</summary>
-    public string FormContentType { get; }
+    public long MaxBytes { get; } = maxBytes;
 
     /// <summary>The bytes sent before the file: the text fields and the file part's headers.</summary>
-    public ReadOnlyMemory<byte> Head => _frame.AsMemory(0, _headLength);
+    public ReadOnlyMemory<byte> Head => frame.AsMemory(0, headLength);
 
     /// <summary>The bytes sent after the file: the closing boundary.</summary>
-    public ReadOnlyMemory<byte> Tail => _frame.AsMemory(_headLength);
+    public ReadOnlyMemory<byte> Tail => frame.AsMemory(headLength);
 
     /// <inheritdoc cref="UploadSource.Prefix"/>
-    public ReadOnlyMemory<byte> Prefix => _upload.Source.Prefix(Header, CanResend);
+    public ReadOnlyMemory<byte> Prefix => upload.Source.Prefix(Header, CanResend);
 
     /// <inheritdoc cref="UploadSource.OwnsRest"/>
-    public bool OwnsRest => _upload.Source.OwnsRest;
+    public bool OwnsRest => upload.Source.OwnsRest;
 
     /// <summary>Says which limit <see cref="MaxBytes"/> is, for the running size cap's message only.</summary>
-    public string LimitText => FileUploadValidator.LimitText(_upload.Kind, ModelCatalog.Find(_upload.Model));
+    public string LimitText => FileUploadValidator.LimitText(upload.Kind, ModelCatalog.Find(upload.Model));
 
     /// <summary>Reads the file's first bytes and length, and runs every check (unless skipped).</summary>
     /// <exception cref="RivyaValidationException">The upload breaks a documented rule; nothing was sent.</exception>
@@ -80,20 +63,20 @@ internal sealed class PreparedUpload
         // A random boundary, as MultipartContent makes: a file or field holds it only by chance (one in 2^122).
         var boundary = Guid.NewGuid().ToString();
         var frame = UploadForm.Frame(boundary, upload, fileName, contentType, out var headLength);
-        return new PreparedUpload(upload, header, length, start, maxBytes, frame, headLength, boundary);
+        return new PreparedUpload(upload, header, length, start, maxBytes, frame, headLength, UploadForm.ContentType(boundary));
     }
 
     /// <summary>False when a body that cannot be resent was already sent once.</summary>
     public bool TryBeginSend() => CanResend || Interlocked.Exchange(ref _sent, 1) == 0;
 
     /// <inheritdoc cref="UploadSource.OpenRest"/>
-    public Stream? OpenRest() => _upload.Source.OpenRest(_start, CanResend);
+    public Stream? OpenRest() => upload.Source.OpenRest(start, CanResend);
 
     /// <summary>A new body for one attempt; the file itself is read only when the body is sent.</summary>
     public HttpContent CreateContent()
     {
         var content = new FileBodyContent(this);
-        content.Headers.TryAddWithoutValidation("Content-Type", FormContentType);
+        content.Headers.TryAddWithoutValidation("Content-Type", formContentType);
         return content;
     }
 
