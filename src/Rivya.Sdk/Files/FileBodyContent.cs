@@ -100,8 +100,7 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
 
         if (_upload.Length is { } expected && written != expected)
         {
-            throw new UploadSourceException(new IOException(
-                FormattableString.Invariant($"The file shrank while it was being uploaded: {expected} bytes were expected, {written} were read.")));
+            throw SizeChanged(expected, written);
         }
 
         await WriteMemoryAsync(destination, _upload.Tail, cancellationToken).ConfigureAwait(false);
@@ -113,8 +112,7 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
         {
             if (written > expected)
             {
-                throw new UploadSourceException(new IOException(
-                    FormattableString.Invariant($"The file grew while it was being uploaded: {expected} bytes were expected and more were read.")));
+                throw SizeChanged(expected, written);
             }
         }
         else if (written > _upload.MaxBytes)
@@ -123,6 +121,9 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
             throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.LimitText}."))]);
         }
     }
+
+    private static UploadSourceException SizeChanged(long expected, long written) => new(new IOException(
+        FormattableString.Invariant($"The file changed size while it was being uploaded: {expected} bytes were expected, {written} were read.")));
 
     private Stream? OpenSource()
     {

@@ -8,19 +8,11 @@ namespace Rivya.Sdk;
 /// <see cref="ModelDefinition.References"/>); the SDK checks both before uploading. Internal: shared with
 /// <c>Rivya.Sdk.Testing</c> through InternalsVisibleTo, not public API.
 /// </summary>
-internal sealed class FileKindRules
+internal sealed class FileKindRules(MediaKind kind, long maxSizeBytes, params string[] mimeTypes)
 {
     private const long Megabyte = 1024 * 1024;
 
-    private readonly string[] _mimeTypes;
-
-    private FileKindRules(MediaKind kind, long maxSizeBytes, params string[] mimeTypes)
-    {
-        Kind = kind;
-        MaxSizeBytes = maxSizeBytes;
-        _mimeTypes = mimeTypes;
-        MimeTypes = Array.AsReadOnly(mimeTypes);
-    }
+    private readonly string[] _mimeTypes = mimeTypes;
 
     public static FileKindRules Image { get; } = new(MediaKind.Image, 10 * Megabyte, Sdk.MimeTypes.Jpeg, Sdk.MimeTypes.Png, Sdk.MimeTypes.WebP);
 
@@ -28,12 +20,12 @@ internal sealed class FileKindRules
 
     public static FileKindRules Audio { get; } = new(MediaKind.Audio, 10 * Megabyte, "audio/mpeg", "audio/mp4", "audio/wav", "audio/x-wav", "audio/aac", "audio/ogg");
 
-    public MediaKind Kind { get; }
+    public MediaKind Kind { get; } = kind;
 
     /// <summary>The largest file accepted, in bytes (MB read as MiB).</summary>
-    public long MaxSizeBytes { get; }
+    public long MaxSizeBytes { get; } = maxSizeBytes;
 
-    public IReadOnlyList<string> MimeTypes { get; }
+    public IReadOnlyList<string> MimeTypes { get; } = Array.AsReadOnly(mimeTypes);
 
     /// <summary>The limits of <paramref name="kind"/>, or null for a kind the Files API does not document.</summary>
     public static FileKindRules? For(MediaKind kind) =>

@@ -10,16 +10,9 @@ namespace Rivya.Sdk;
 /// <code>FileUpload.FromPath("cat.png", MediaKind.Image) with { Model = "kling-3-0" }</code>
 /// </summary>
 /// <remarks>
-/// <para>
-/// Only <see cref="FileName"/> goes on the wire, never a directory. The file's content type is
-/// <see cref="ContentType"/> when given, else what its first bytes say (PNG, JPEG, WebP, MP4/MOV, WebM, MP3, WAV,
-/// OGG, AAC), else its extension; a file whose bytes contradict its declared type is refused before anything is sent.
-/// </para>
-/// <para>
-/// A file is streamed, never loaded into memory whole. Every retry of an upload sends the whole file again: a path is
-/// re-opened, a seekable stream is rewound to where it stood when the upload began, and a non-seekable stream is
-/// sent once and never retried.
-/// </para>
+/// Only <see cref="FileName"/> goes on the wire, never a directory. The file is streamed, never loaded into memory
+/// whole; its type is read from its first bytes (PNG, JPEG, WebP, MP4/MOV, WebM, MP3, WAV, OGG, AAC) unless
+/// <see cref="ContentType"/> says it. <see cref="FilesClient.UploadAsync"/> lists the checks and how retries resend it.
 /// </remarks>
 public sealed record FileUpload
 {

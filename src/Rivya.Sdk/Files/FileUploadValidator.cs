@@ -166,15 +166,16 @@ internal static class FileUploadValidator
         return model is not null && model.References.MaxFileSizeBytes < max ? model.References.MaxFileSizeBytes : max;
     }
 
-    /// <summary>Words naming the limit <see cref="SizeLimit"/> chose, for messages only (so an upload that passes formats nothing).</summary>
+    /// <summary>
+    /// Words naming the limit <see cref="SizeLimit"/> chose, for the message of a file that passed it (so an upload that
+    /// passes formats nothing).
+    /// </summary>
     public static string LimitText(MediaKind kind, ModelDefinition? model)
     {
-        var kindRules = FileKindRules.For(kind);
-        var max = SizeLimit(kindRules, model);
-        return max == long.MaxValue ? "no documented limit applies"
-            : model is not null && max == model.References.MaxFileSizeBytes && max != kindRules?.MaxSizeBytes
-                ? $"{model.Id} accepts reference files of at most {Describe(max)}"
-                : $"{kind} files may be at most {Describe(max)}";
+        var kindMax = FileKindRules.For(kind)?.MaxSizeBytes ?? long.MaxValue;
+        return model is not null && model.References.MaxFileSizeBytes < kindMax
+            ? $"{model.Id} accepts reference files of at most {Describe(model.References.MaxFileSizeBytes)}"
+            : $"{kind} files may be at most {Describe(kindMax)}";
     }
 
     private static string Describe(long bytes) => Invariant($"{bytes / (1024.0 * 1024.0):0.##} MB ({bytes:N0} bytes)");

@@ -31,44 +31,57 @@ internal sealed class UploadSource
     /// </summary>
     public async ValueTask<(ReadOnlyMemory<byte> Header, long? Length, long Start)> ProbeAsync(CancellationToken cancellationToken)
     {
+        if (_path is null && _stream is null)
+        {
+            return (_bytes.Slice(0, Math.Min(_bytes.Length, MediaSignature.HeaderLength)), _bytes.Length, 0);
+        }
+
+        var header = new byte[MediaSignature.HeaderLength];
+        var filled = 0;
+        int read;
+#if NET8_0_OR_GREATER
         if (_path is not null)
         {
-#if NET8_0_OR_GREATER
             // A handle and one positional read, not a FileStream and an async read: the probe reads a few bytes that the
             // send reads again moments later, and the stream, its thread-pool read and two state machines were ~0.7 KB
             // of every upload's allocations (bench/README.md, "Upload").
             cancellationToken.ThrowIfCancellationRequested();
             using var handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var header = new byte[MediaSignature.HeaderLength];
-            var filled = 0;
-            int read;
             while (filled < header.Length && (read = RandomAccess.Read(handle, header.AsSpan(filled), filled)) > 0)
             {
                 filled += read;
             }
 
             return (header.AsMemory(0, filled), RandomAccess.GetLength(handle), 0);
-#else
-            using var file = Open(_path);
-            return (await ReadHeaderAsync(file, cancellationToken).ConfigureAwait(false), file.Length, 0);
+        }
 #endif
-        }
 
-        if (_stream is null)
+        using var file = _path is null ? null : Open(_path);
+        var stream = file ?? _stream!;
+        var seekable = stream.CanSeek;
+        var start = seekable ? stream.Position : 0;
+        long? length = seekable ? Math.Max(0, stream.Length - start) : null;
+        while (filled < header.Length)
         {
-            return (_bytes.Slice(0, Math.Min(_bytes.Length, MediaSignature.HeaderLength)), _bytes.Length, 0);
+#if NET8_0_OR_GREATER
+            read = await stream.ReadAsync(header.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+#else
+            read = await stream.ReadAsync(header, filled, header.Length - filled, cancellationToken).ConfigureAwait(false);
+#endif
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
         }
 
-        if (!_stream.CanSeek)
+        if (seekable)
         {
-            return (await ReadHeaderAsync(_stream, cancellationToken).ConfigureAwait(false), null, 0);
+            stream.Position = start;
         }
 
-        var start = _stream.Position;
-        var length = Math.Max(0, _stream.Length - start);
-        var seekableHeader = await ReadHeaderAsync(_stream, cancellationToken).ConfigureAwait(false);
-        _stream.Position = start;
-        return (seekableHeader, length, start);
+        return (header.AsMemory(0, filled), length, start);
     }
 
     /// <summary>
@@ -98,26 +111,4 @@ internal sealed class UploadSource
     // same whatever the file's size.
     private static FileStream Open(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-
-    private static async Task<ReadOnlyMemory<byte>> ReadHeaderAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var header = new byte[MediaSignature.HeaderLength];
-        var filled = 0;
-        while (filled < header.Length)
-        {
-#if NET8_0_OR_GREATER
-            var read = await stream.ReadAsync(header.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-#else
-            var read = await stream.ReadAsync(header, filled, header.Length - filled, cancellationToken).ConfigureAwait(false);
-#endif
-            if (read == 0)
-            {
-                break;
-            }
-
-            filled += read;
-        }
-
-        return new ReadOnlyMemory<byte>(header, 0, filled);
-    }
 }
