@@ -12,11 +12,7 @@ internal static class MediaSignature
     /// <summary>How many leading bytes <see cref="Detect"/> needs to recognise every supported type.</summary>
     public const int HeaderLength = 12;
 
-    /// <summary>
-    /// The MIME type the bytes start with: <c>image/png</c>, <c>image/jpeg</c>, <c>image/webp</c>, <c>video/mp4</c>,
-    /// <c>video/quicktime</c>, <c>video/webm</c>, <c>audio/mpeg</c>, <c>audio/mp4</c>, <c>audio/wav</c>,
-    /// <c>audio/ogg</c> or <c>audio/aac</c>; null when none matches.
-    /// </summary>
+    /// <summary>The MIME type the bytes start with; null when none matches.</summary>
     /// <param name="header">The file's first bytes; <see cref="HeaderLength"/> are enough, fewer may still match.</param>
     public static string? Detect(ReadOnlySpan<byte> header) =>
         StartsWith(header, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? MimeTypes.Png

@@ -18,9 +18,6 @@ internal sealed class PreparedUpload(
 {
     private int _sent;
 
-    /// <summary>Up to <see cref="MediaSignature.HeaderLength"/> leading bytes; empty for an empty file.</summary>
-    public ReadOnlyMemory<byte> Header { get; } = header;
-
     /// <summary>The file's size in bytes; null for a non-seekable stream, whose size is known only at its end.</summary>
     public long? Length { get; } = length;
 
@@ -36,11 +33,14 @@ internal sealed class PreparedUpload(
     /// <summary>The bytes sent after the file: the closing boundary.</summary>
     public ReadOnlyMemory<byte> Tail => frame.AsMemory(headLength);
 
-    /// <inheritdoc cref="UploadSource.Prefix"/>
-    public ReadOnlyMemory<byte> Prefix => upload.Source.Prefix(Header, CanResend);
+    /// <summary>
+    /// Bytes an attempt sends before <see cref="OpenRest"/>'s: the whole file from memory, or a non-seekable stream's
+    /// header (it cannot be put back into the stream, so it goes on the wire first, then the rest).
+    /// </summary>
+    public ReadOnlyMemory<byte> Prefix => upload.Source.Stream is null ? upload.Source.Bytes : CanResend ? default : header;
 
-    /// <inheritdoc cref="UploadSource.OwnsRest"/>
-    public bool OwnsRest => upload.Source.OwnsRest;
+    /// <summary>True when the stream <see cref="OpenRest"/> returns is the SDK's to dispose (a file it opened).</summary>
+    public bool OwnsRest => upload.Source.Path is not null;
 
     /// <summary>Says which limit <see cref="MaxBytes"/> is, for the running size cap's message only.</summary>
     public string LimitText => FileUploadValidator.LimitText(upload.Kind, ModelCatalog.Find(upload.Model));
@@ -69,8 +69,21 @@ internal sealed class PreparedUpload(
     /// <summary>False when a body that cannot be resent was already sent once.</summary>
     public bool TryBeginSend() => CanResend || Interlocked.Exchange(ref _sent, 1) == 0;
 
-    /// <inheritdoc cref="UploadSource.OpenRest"/>
-    public Stream? OpenRest() => upload.Source.OpenRest(start, CanResend);
+    /// <summary>Opens (or rewinds) the rest of the file for one attempt; null for bytes in memory.</summary>
+    public Stream? OpenRest()
+    {
+        if (upload.Source.Path is { } path)
+        {
+            return UploadSource.Open(path);
+        }
+
+        if (upload.Source.Stream is { } stream && CanResend)
+        {
+            stream.Position = start;
+        }
+
+        return upload.Source.Stream;
+    }
 
     /// <summary>A new body for one attempt; the file itself is read only when the body is sent.</summary>
     public HttpContent CreateContent()

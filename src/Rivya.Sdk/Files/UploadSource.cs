@@ -11,18 +11,18 @@ namespace Rivya.Sdk;
 /// </summary>
 internal sealed class UploadSource
 {
-    private readonly string? _path;
-    private readonly Stream? _stream;
-    private readonly ReadOnlyMemory<byte> _bytes;
+    public UploadSource(string fullPath) => Path = fullPath;
 
-    public UploadSource(string fullPath) => _path = fullPath;
+    public UploadSource(Stream stream) => Stream = stream;
 
-    public UploadSource(Stream stream) => _stream = stream;
+    public UploadSource(ReadOnlyMemory<byte> bytes) => Bytes = bytes;
 
-    public UploadSource(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
+    // The source is Path when set, else Stream when set, else Bytes.
+    public string? Path { get; }
 
-    /// <summary>True when the stream <see cref="OpenRest"/> returns is the SDK's to dispose (a file it opened).</summary>
-    public bool OwnsRest => _path is not null;
+    public Stream? Stream { get; }
+
+    public ReadOnlyMemory<byte> Bytes { get; }
 
     /// <summary>
     /// Reads what the checks need, once per upload call: up to <see cref="MediaSignature.HeaderLength"/> leading bytes
@@ -31,22 +31,22 @@ internal sealed class UploadSource
     /// </summary>
     public async ValueTask<(ReadOnlyMemory<byte> Header, long? Length, long Start)> ProbeAsync(CancellationToken cancellationToken)
     {
-        if (_path is null && _stream is null)
+        if (Path is null && Stream is null)
         {
-            return (_bytes.Slice(0, Math.Min(_bytes.Length, MediaSignature.HeaderLength)), _bytes.Length, 0);
+            return (Bytes.Slice(0, Math.Min(Bytes.Length, MediaSignature.HeaderLength)), Bytes.Length, 0);
         }
 
         var header = new byte[MediaSignature.HeaderLength];
         var filled = 0;
         int read;
 #if NET8_0_OR_GREATER
-        if (_path is not null)
+        if (Path is not null)
         {
             // A handle and one positional read, not a FileStream and an async read: the probe reads a few bytes that the
             // send reads again moments later, and the stream, its thread-pool read and two state machines were ~0.7 KB
             // of every upload's allocations (bench/README.md, "Upload").
             cancellationToken.ThrowIfCancellationRequested();
-            using var handle = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var handle = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
             while (filled < header.Length && (read = RandomAccess.Read(handle, header.AsSpan(filled), filled)) > 0)
             {
                 filled += read;
@@ -56,8 +56,8 @@ internal sealed class UploadSource
         }
 #endif
 
-        using var file = _path is null ? null : Open(_path);
-        var stream = file ?? _stream!;
+        using var file = Path is null ? null : Open(Path);
+        var stream = file ?? Stream!;
         var seekable = stream.CanSeek;
         var start = seekable ? stream.Position : 0;
         long? length = seekable ? Math.Max(0, stream.Length - start) : null;
@@ -84,31 +84,8 @@ internal sealed class UploadSource
         return (header.AsMemory(0, filled), length, start);
     }
 
-    /// <summary>
-    /// Bytes an attempt sends before <see cref="OpenRest"/>'s: the whole file from memory, or a non-seekable stream's
-    /// header (it cannot be put back into the stream, so it goes on the wire first, then the rest).
-    /// </summary>
-    public ReadOnlyMemory<byte> Prefix(ReadOnlyMemory<byte> header, bool seekable) =>
-        _stream is null ? _bytes : seekable ? default : header;
-
-    /// <summary>Opens (or rewinds to <paramref name="start"/>) the rest of the file for one attempt; null for bytes in memory.</summary>
-    public Stream? OpenRest(long start, bool seekable)
-    {
-        if (_path is not null)
-        {
-            return Open(_path);
-        }
-
-        if (_stream is not null && seekable)
-        {
-            _stream.Position = start;
-        }
-
-        return _stream;
-    }
-
     // No FileStream buffer (bufferSize 1): the upload copies through one pooled buffer of its own, so memory stays the
     // same whatever the file's size.
-    private static FileStream Open(string path) =>
+    public static FileStream Open(string path) =>
         new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
 }
