@@ -12,10 +12,9 @@ using System.Runtime.InteropServices;
 namespace Rivya.Sdk;
 
 /// <summary>
-/// One attempt's request body: the form's head, the file copied from its source to the network through one pooled
-/// buffer, the form's tail. Nothing is buffered whole, so an upload's memory does not grow with the file. Its length
-/// is known up front (so the request carries a Content-Length and is not chunked) except for a non-seekable stream,
-/// which is counted against the size limit as it streams.
+/// One attempt's request body: the form's head, the file copied through one pooled buffer (so memory does not grow
+/// with the file), the form's tail. Its length is known up front (a Content-Length, not chunked) except for a
+/// non-seekable stream, which is counted against the size limit as it streams.
 /// </summary>
 internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
 {
@@ -108,14 +107,12 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
 
     private void CheckRunningLength(long written)
     {
-        if (_upload.Length is { } expected)
+        if (written > _upload.Length)
         {
-            if (written > expected)
-            {
-                throw SizeChanged(expected, written);
-            }
+            throw SizeChanged(_upload.Length.Value, written);
         }
-        else if (written > _upload.MaxBytes)
+
+        if (_upload.Length is null && written > _upload.MaxBytes)
         {
             // A non-seekable stream's size shows only as it is read; the request is abandoned mid-body.
             throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.LimitText}."))]);
@@ -141,29 +138,11 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
     private static ValueTask WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         destination.WriteAsync(bytes, cancellationToken);
 #else
-    private static async Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        if (MemoryMarshal.TryGetArray(bytes, out var segment))
-        {
-            await destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        // Memory not backed by an array (native memory, say): copied through a pooled buffer, a slice at a time.
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, BufferSize));
-        try
-        {
-            for (var offset = 0; offset < bytes.Length; offset += buffer.Length)
-            {
-                var slice = bytes.Slice(offset, Math.Min(buffer.Length, bytes.Length - offset));
-                slice.Span.CopyTo(buffer);
-                await destination.WriteAsync(buffer, 0, slice.Length, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    // netstandard2.0's Stream cannot write memory: an array's (every one the SDK makes) is written in place, other memory
+    // (a caller's native memory, rare) is copied once, as Downloads/DownloadSink does.
+    private static Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken)
+            : destination.WriteAsync(bytes.ToArray(), 0, bytes.Length, cancellationToken);
 #endif
 }

@@ -39,7 +39,19 @@ internal static class FileUploadValidator
             errors.Add(new ValidationError("file", "needs a file name, e.g. cat.png (only the name is sent, never a directory)."));
         }
 
-        CheckKind(kind, kindRules, model, errors);
+        if (kindRules is null)
+        {
+            var got = kind.ToString();
+            errors.Add(new ValidationError("kind", got.Length == 0
+                ? "is required: image, video or audio."
+                : $"'{got}' is not a kind the Files API accepts: image, video or audio."));
+        }
+
+        if (model is not null && !model.References.IsAllowed(kind))
+        {
+            errors.Add(new ValidationError("kind", $"{model.Id} accepts {string.Join(", ", model.References.AllowedKinds)} reference files only; got {kind}."));
+        }
+
         if (upload.Model is { } modelId && string.IsNullOrWhiteSpace(modelId))
         {
             errors.Add(new ValidationError("model", "must not be blank: leave Model null to upload without a target model."));
@@ -129,22 +141,6 @@ internal static class FileUploadValidator
         }
 
         return resolved;
-    }
-
-    private static void CheckKind(MediaKind kind, FileKindRules? kindRules, ModelDefinition? model, List<ValidationError> errors)
-    {
-        if (kindRules is null)
-        {
-            var got = kind.ToString();
-            errors.Add(new ValidationError("kind", got.Length == 0
-                ? "is required: image, video or audio."
-                : $"'{got}' is not a kind the Files API accepts: image, video or audio."));
-        }
-
-        if (model is not null && !model.References.IsAllowed(kind))
-        {
-            errors.Add(new ValidationError("kind", $"{model.Id} accepts {string.Join(", ", model.References.AllowedKinds)} reference files only; got {kind}."));
-        }
     }
 
     private static void CheckAllowedType(string contentType, MediaKind kind, FileKindRules? kindRules, ModelDefinition? model, List<ValidationError> errors)

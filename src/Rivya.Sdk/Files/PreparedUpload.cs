@@ -60,10 +60,8 @@ internal sealed class PreparedUpload(
         // request well-formed.
         HeaderValues.Check("FileUpload.ContentType", contentType, nameof(contentType));
 
-        // A random boundary, as MultipartContent makes: a file or field holds it only by chance (one in 2^122).
-        var boundary = Guid.NewGuid().ToString();
-        var frame = UploadForm.Frame(boundary, upload, fileName, contentType, out var headLength);
-        return new PreparedUpload(upload, header, length, start, maxBytes, frame, headLength, UploadForm.ContentType(boundary));
+        var frame = UploadForm.Frame(upload, fileName, contentType, out var headLength, out var formContentType);
+        return new PreparedUpload(upload, header, length, start, maxBytes, frame, headLength, formContentType);
     }
 
     /// <summary>False when a body that cannot be resent was already sent once.</summary>
