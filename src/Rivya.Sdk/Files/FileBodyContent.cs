@@ -50,7 +50,7 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
             await WriteMemoryAsync(destination, _upload.Prefix, cancellationToken).ConfigureAwait(false);
         }
 
-        if (OpenSource() is { } source)
+        if (_upload.OpenRest() is { } source)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
@@ -121,18 +121,6 @@ internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
 
     private static UploadSourceException SizeChanged(long expected, long written) => new(new IOException(
         FormattableString.Invariant($"The file changed size while it was being uploaded: {expected} bytes were expected, {written} were read.")));
-
-    private Stream? OpenSource()
-    {
-        try
-        {
-            return _upload.OpenRest();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
-        {
-            throw new UploadSourceException(exception);
-        }
-    }
 
 #if NET8_0_OR_GREATER
     private static ValueTask WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>

@@ -68,19 +68,27 @@ internal sealed class PreparedUpload(
     public bool TryBeginSend() => CanResend || Interlocked.Exchange(ref _sent, 1) == 0;
 
     /// <summary>Opens (or rewinds) the rest of the file for one attempt; null for bytes in memory.</summary>
+    /// <exception cref="UploadSourceException">The file cannot be opened, or the stream rewound.</exception>
     public Stream? OpenRest()
     {
-        if (upload.Source.Path is { } path)
+        try
         {
-            return UploadSource.Open(path);
-        }
+            if (upload.Source.Path is { } path)
+            {
+                return UploadSource.Open(path);
+            }
 
-        if (upload.Source.Stream is { } stream && CanResend)
+            if (upload.Source.Stream is { } stream && CanResend)
+            {
+                stream.Position = start;
+            }
+
+            return upload.Source.Stream;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
         {
-            stream.Position = start;
+            throw new UploadSourceException(exception);
         }
-
-        return upload.Source.Stream;
     }
 
     /// <summary>A new body for one attempt; the file itself is read only when the body is sent.</summary>
