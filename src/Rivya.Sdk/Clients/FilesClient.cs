@@ -27,7 +27,6 @@ public class FilesClient
     {
     }
 
-    /// <summary>The pipeline, or <see cref="NotSupportedException"/> on a mocking-only instance.</summary>
     private RivyaPipeline RequirePipeline([CallerMemberName] string member = "") =>
         _pipeline ?? throw MockingOnly.NotSetUp(this, member);
 

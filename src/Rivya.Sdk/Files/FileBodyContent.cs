@@ -12,25 +12,20 @@ using System.Runtime.InteropServices;
 namespace Rivya.Sdk;
 
 /// <summary>
-/// One attempt's request body: the form's head, the file copied from its source to the network through one pooled
-/// buffer, the form's tail. Nothing is buffered whole, so an upload's memory does not grow with the file. Its length
-/// is known up front (so the request carries a Content-Length and is not chunked) except for a non-seekable stream,
-/// which is counted against the size limit as it streams.
+/// One attempt's request body: the form's head, the file copied through one pooled buffer (so memory does not grow
+/// with the file), the form's tail. Its length is known up front (a Content-Length, not chunked) except for a
+/// non-seekable stream, which is counted against the size limit as it streams.
 /// </summary>
-internal sealed class FileBodyContent : HttpContent
+internal sealed class FileBodyContent(PreparedUpload upload) : HttpContent
 {
     internal const int BufferSize = 64 * 1024;
 
-    private readonly PreparedUpload _upload;
-
-    public FileBodyContent(PreparedUpload upload) => _upload = upload;
-
-    private UploadBody Body => _upload.Body;
+    private readonly PreparedUpload _upload = upload;
 
     protected override bool TryComputeLength(out long length)
     {
-        length = _upload.Head.Length + (Body.Length ?? 0) + _upload.Tail.Length;
-        return Body.Length is not null;
+        length = _upload.Head.Length + (_upload.Length ?? 0) + _upload.Tail.Length;
+        return _upload.Length is not null;
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -49,15 +44,14 @@ internal sealed class FileBodyContent : HttpContent
         }
 
         await WriteMemoryAsync(destination, _upload.Head, cancellationToken).ConfigureAwait(false);
-        long written = Body.Prefix.Length;
-        if (!Body.Prefix.IsEmpty)
+        long written = _upload.Prefix.Length;
+        if (written > 0)
         {
-            await WriteMemoryAsync(destination, Body.Prefix, cancellationToken).ConfigureAwait(false);
+            await WriteMemoryAsync(destination, _upload.Prefix, cancellationToken).ConfigureAwait(false);
         }
 
-        if (Body.OpenRest is { } openRest)
+        if (_upload.OpenRest() is { } source)
         {
-            var source = OpenSource(openRest);
             var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
             try
             {
@@ -96,17 +90,16 @@ internal sealed class FileBodyContent : HttpContent
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
-                if (Body.OwnsRest)
+                if (_upload.OwnsRest)
                 {
                     source.Dispose();
                 }
             }
         }
 
-        if (Body.Length is { } expected && written != expected)
+        if (_upload.Length is { } expected && written != expected)
         {
-            throw new UploadSourceException(new IOException(
-                FormattableString.Invariant($"The file shrank while it was being uploaded: {expected} bytes were expected, {written} were read.")));
+            throw SizeChanged(expected, written);
         }
 
         await WriteMemoryAsync(destination, _upload.Tail, cancellationToken).ConfigureAwait(false);
@@ -114,60 +107,30 @@ internal sealed class FileBodyContent : HttpContent
 
     private void CheckRunningLength(long written)
     {
-        if (Body.Length is { } expected)
+        if (written > _upload.Length)
         {
-            if (written > expected)
-            {
-                throw new UploadSourceException(new IOException(
-                    FormattableString.Invariant($"The file grew while it was being uploaded: {expected} bytes were expected and more were read.")));
-            }
+            throw SizeChanged(_upload.Length.Value, written);
         }
-        else if (written > _upload.Check.MaxBytes)
+
+        if (_upload.Length is null && written > _upload.MaxBytes)
         {
             // A non-seekable stream's size shows only as it is read; the request is abandoned mid-body.
-            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.Check.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.Check.LimitText}."))]);
+            throw new RivyaValidationException([new ValidationError("file.size", FormattableString.Invariant($"the stream passed {_upload.MaxBytes:N0} bytes while being sent, so the upload was abandoned; {_upload.LimitText}."))]);
         }
     }
 
-    private static Stream OpenSource(Func<Stream> openRest)
-    {
-        try
-        {
-            return openRest();
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ObjectDisposedException)
-        {
-            throw new UploadSourceException(exception);
-        }
-    }
+    private static UploadSourceException SizeChanged(long expected, long written) => new(new IOException(
+        FormattableString.Invariant($"The file changed size while it was being uploaded: {expected} bytes were expected, {written} were read.")));
 
 #if NET8_0_OR_GREATER
     private static ValueTask WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         destination.WriteAsync(bytes, cancellationToken);
 #else
-    private static async Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
-    {
-        if (MemoryMarshal.TryGetArray(bytes, out var segment))
-        {
-            await destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        // Memory not backed by an array (native memory, say): copied through a pooled buffer, a slice at a time.
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, BufferSize));
-        try
-        {
-            for (var offset = 0; offset < bytes.Length; offset += buffer.Length)
-            {
-                var slice = bytes.Slice(offset, Math.Min(buffer.Length, bytes.Length - offset));
-                slice.Span.CopyTo(buffer);
-                await destination.WriteAsync(buffer, 0, slice.Length, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    // netstandard2.0's Stream cannot write memory: an array's (every one the SDK makes) is written in place, other memory
+    // (a caller's native memory, rare) is copied once, as Downloads/DownloadSink does.
+    private static Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? destination.WriteAsync(segment.Array!, segment.Offset, segment.Count, cancellationToken)
+            : destination.WriteAsync(bytes.ToArray(), 0, bytes.Length, cancellationToken);
 #endif
 }

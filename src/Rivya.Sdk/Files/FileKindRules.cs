@@ -8,37 +8,24 @@ namespace Rivya.Sdk;
 /// <see cref="ModelDefinition.References"/>); the SDK checks both before uploading. Internal: shared with
 /// <c>Rivya.Sdk.Testing</c> through InternalsVisibleTo, not public API.
 /// </summary>
-internal sealed class FileKindRules
+internal sealed class FileKindRules(MediaKind kind, long maxSizeBytes, params string[] mimeTypes)
 {
     private const long Megabyte = 1024 * 1024;
 
-    private readonly string[] _mimeTypes;
+    private readonly string[] _mimeTypes = mimeTypes;
 
-    private FileKindRules(MediaKind kind, long maxSizeBytes, params string[] mimeTypes)
-    {
-        Kind = kind;
-        MaxSizeBytes = maxSizeBytes;
-        _mimeTypes = mimeTypes;
-        MimeTypes = Array.AsReadOnly(mimeTypes);
-    }
-
-    /// <summary>Images: up to 10 MB of JPEG, PNG or WebP.</summary>
     public static FileKindRules Image { get; } = new(MediaKind.Image, 10 * Megabyte, Sdk.MimeTypes.Jpeg, Sdk.MimeTypes.Png, Sdk.MimeTypes.WebP);
 
-    /// <summary>Videos: up to 50 MB of MP4, QuickTime or WebM.</summary>
     public static FileKindRules Video { get; } = new(MediaKind.Video, 50 * Megabyte, "video/mp4", "video/quicktime", "video/webm");
 
-    /// <summary>Audio: up to 10 MB of MPEG, MP4, WAV, AAC or OGG audio.</summary>
     public static FileKindRules Audio { get; } = new(MediaKind.Audio, 10 * Megabyte, "audio/mpeg", "audio/mp4", "audio/wav", "audio/x-wav", "audio/aac", "audio/ogg");
 
-    /// <summary>The kind these limits apply to.</summary>
-    public MediaKind Kind { get; }
+    public MediaKind Kind { get; } = kind;
 
     /// <summary>The largest file accepted, in bytes (MB read as MiB).</summary>
-    public long MaxSizeBytes { get; }
+    public long MaxSizeBytes { get; } = maxSizeBytes;
 
-    /// <summary>The accepted MIME types.</summary>
-    public IReadOnlyList<string> MimeTypes { get; }
+    public IReadOnlyList<string> MimeTypes { get; } = Array.AsReadOnly(mimeTypes);
 
     /// <summary>The limits of <paramref name="kind"/>, or null for a kind the Files API does not document.</summary>
     public static FileKindRules? For(MediaKind kind) =>

@@ -10,24 +10,17 @@ namespace Rivya.Sdk;
 /// <code>FileUpload.FromPath("cat.png", MediaKind.Image) with { Model = "kling-3-0" }</code>
 /// </summary>
 /// <remarks>
-/// <para>
-/// Only <see cref="FileName"/> goes on the wire, never a directory. The file's content type is
-/// <see cref="ContentType"/> when given, else what its first bytes say (PNG, JPEG, WebP, MP4/MOV, WebM, MP3, WAV,
-/// OGG, AAC), else its extension; a file whose bytes contradict its declared type is refused before anything is sent.
-/// </para>
-/// <para>
-/// A file is streamed, never loaded into memory whole. Every retry of an upload sends the whole file again: a path is
-/// re-opened, a seekable stream is rewound to where it stood when the upload began, and a non-seekable stream is
-/// sent once and never retried.
-/// </para>
+/// Only <see cref="FileName"/> goes on the wire, never a directory. The file is streamed, never loaded into memory
+/// whole; its type is read from its first bytes (PNG, JPEG, WebP, MP4/MOV, WebM, MP3, WAV, OGG, AAC) unless
+/// <see cref="ContentType"/> says it. <see cref="FilesClient.UploadAsync"/> lists the checks and how retries resend it.
 /// </remarks>
 public sealed record FileUpload
 {
-    private readonly UploadSource _source;
+    private static readonly char[] Separators = ['/', '\\'];
 
     private FileUpload(UploadSource source, string fileName, MediaKind kind)
     {
-        _source = source;
+        Source = source;
         FileName = fileName;
         Kind = kind;
     }
@@ -60,7 +53,7 @@ public sealed record FileUpload
     /// <summary>Your own trace id, sent as <c>client_request_id</c>: at most 128 characters. Null sends none.</summary>
     public string? ClientRequestId { get; init; }
 
-    internal UploadSource Source => _source;
+    internal UploadSource Source { get; }
 
     /// <summary>
     /// A file on disk. It is opened when the upload starts (and again for each retry) and streamed; its directory is
@@ -85,7 +78,7 @@ public sealed record FileUpload
             throw new ArgumentException($"'{path}' names a directory, not a file.", nameof(path));
         }
 
-        return new FileUpload(new PathUploadSource(fullPath), name, kind);
+        return new FileUpload(new UploadSource(fullPath), name, kind);
     }
 
     /// <summary>
@@ -118,7 +111,7 @@ public sealed record FileUpload
             throw new ArgumentException("The stream cannot be read.", nameof(stream));
         }
 
-        return new FileUpload(new StreamUploadSource(stream), RequireName(fileName), kind);
+        return new FileUpload(new UploadSource(stream), RequireName(fileName), kind);
     }
 
     /// <summary>
@@ -130,7 +123,7 @@ public sealed record FileUpload
     /// <exception cref="ArgumentNullException"><paramref name="fileName"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="fileName"/> holds no name.</exception>
     public static FileUpload FromBytes(ReadOnlyMemory<byte> bytes, string fileName, MediaKind kind) =>
-        new(new BytesUploadSource(bytes), RequireName(fileName), kind);
+        new(new UploadSource(bytes), RequireName(fileName), kind);
 
     /// <inheritdoc cref="FromBytes(ReadOnlyMemory{byte}, string, MediaKind)"/>
     /// <exception cref="ArgumentNullException"><paramref name="bytes"/> or <paramref name="fileName"/> is null.</exception>
@@ -140,12 +133,27 @@ public sealed record FileUpload
     private static string RequireName(string fileName)
     {
         Guard.NotNull(fileName);
-        var name = FileNames.NameOnly(fileName);
+        var name = NameOnly(fileName);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new ArgumentException($"'{fileName}' holds no file name, e.g. cat.png.", nameof(fileName));
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// The part after the last <c>/</c> or <c>\</c>, whatever the OS: a name from a Windows path must not leak its
+    /// directory when the code runs on Linux, where <c>Path.GetFileName</c> keeps backslashes.
+    /// </summary>
+    internal static string NameOnly(string? fileName)
+    {
+        if (fileName is null)
+        {
+            return string.Empty;
+        }
+
+        var cut = fileName.LastIndexOfAny(Separators);
+        return cut < 0 ? fileName : fileName.Substring(cut + 1);
     }
 }

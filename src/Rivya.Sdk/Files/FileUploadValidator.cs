@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Net.Http.Headers;
+using static System.FormattableString;
 
 namespace Rivya.Sdk;
 
@@ -14,23 +14,24 @@ internal static class FileUploadValidator
     public const int MaxClientRequestIdLength = 128;
     private const string FallbackContentType = "application/octet-stream";
 
+    /// <summary>The type to declare; <paramref name="maxBytes"/>: the size limit to hold while streaming.</summary>
     /// <exception cref="RivyaValidationException">The upload breaks at least one rule.</exception>
-    public static UploadCheck Check(FileUpload upload, string fileName, UploadBody body, bool skipValidation)
+    public static string Check(FileUpload upload, string fileName, ReadOnlyMemory<byte> header, long? length, bool skipValidation, out long maxBytes)
     {
         var kind = upload.Kind;
         var kindRules = FileKindRules.For(kind);
         var model = ModelCatalog.Find(upload.Model);
-        var detected = MediaSignature.Detect(body.Header.Span);
-        var maxBytes = SizeLimit(kindRules, model);
-
+        var detected = MediaSignature.Detect(header.Span);
         if (skipValidation)
         {
-            var type = upload.ContentType
+            maxBytes = long.MaxValue;
+            return upload.ContentType
                 ?? (detected is null ? null : UploadContentTypes.ForKind(detected, kind))
                 ?? UploadContentTypes.FromExtension(fileName)
                 ?? FallbackContentType;
-            return UploadCheck.Unlimited(type);
         }
+
+        maxBytes = SizeLimit(kindRules, model);
 
         var errors = new List<ValidationError>();
         if (string.IsNullOrWhiteSpace(fileName))
@@ -38,7 +39,19 @@ internal static class FileUploadValidator
             errors.Add(new ValidationError("file", "needs a file name, e.g. cat.png (only the name is sent, never a directory)."));
         }
 
-        CheckKind(kind, kindRules, model, errors);
+        if (kindRules is null)
+        {
+            var got = kind.ToString();
+            errors.Add(new ValidationError("kind", got.Length == 0
+                ? "is required: image, video or audio."
+                : $"'{got}' is not a kind the Files API accepts: image, video or audio."));
+        }
+
+        if (model is not null && !model.References.IsAllowed(kind))
+        {
+            errors.Add(new ValidationError("kind", $"{model.Id} accepts {string.Join(", ", model.References.AllowedKinds)} reference files only; got {kind}."));
+        }
+
         if (upload.Model is { } modelId && string.IsNullOrWhiteSpace(modelId))
         {
             errors.Add(new ValidationError("model", "must not be blank: leave Model null to upload without a target model."));
@@ -49,18 +62,18 @@ internal static class FileUploadValidator
             errors.Add(new ValidationError("client_request_id", Invariant($"must be at most {MaxClientRequestIdLength} characters; got {clientRequestId.Length}.")));
         }
 
-        var isEmpty = body.Length == 0 || body.Header.IsEmpty;
+        var isEmpty = length == 0 || header.IsEmpty;
         if (isEmpty)
         {
             errors.Add(new ValidationError("file.size", "the file is empty."));
         }
-        else if (body.Length is { } length && length > maxBytes)
+        else if (length > maxBytes)
         {
             errors.Add(new ValidationError("file.size", Invariant($"is {length:N0} bytes; {LimitText(kind, model)}.")));
         }
 
-        var contentType = ResolveContentType(upload, fileName, detected, isEmpty, errors, out var typeIsSettled);
-        if (typeIsSettled && contentType is not null)
+        var contentType = ResolveContentType(upload, fileName, detected, isEmpty, errors);
+        if (contentType is not null)
         {
             CheckAllowedType(contentType, kind, kindRules, model, errors);
         }
@@ -70,13 +83,15 @@ internal static class FileUploadValidator
             throw new RivyaValidationException(errors);
         }
 
-        return new UploadCheck(contentType!, maxBytes, kind, model);
+        return contentType!;
     }
 
-    /// <summary>The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported.</summary>
-    private static string? ResolveContentType(FileUpload upload, string fileName, string? detected, bool isEmpty, List<ValidationError> errors, out bool typeIsSettled)
+    /// <summary>
+    /// The caller's type, else the bytes', else the extension's; a caller's type the bytes contradict is reported. Null
+    /// when the type is not settled (an error says why, or the file is empty, which is reported already).
+    /// </summary>
+    private static string? ResolveContentType(FileUpload upload, string fileName, string? detected, bool isEmpty, List<ValidationError> errors)
     {
-        typeIsSettled = false;
         string? declared;
         if (upload.ContentType is { } given)
         {
@@ -98,7 +113,7 @@ internal static class FileUploadValidator
 
         if (isEmpty)
         {
-            return declared;
+            return null;
         }
 
         if (declared is not null && UploadContentTypes.IsVerifiable(declared))
@@ -123,27 +138,9 @@ internal static class FileUploadValidator
         if (resolved is null)
         {
             errors.Add(new ValidationError("file.contentType", $"cannot be told: '{fileName}' has no known extension and the file's first bytes match no known media signature; set FileUpload.ContentType."));
-            return null;
         }
 
-        typeIsSettled = true;
         return resolved;
-    }
-
-    private static void CheckKind(MediaKind kind, FileKindRules? kindRules, ModelDefinition? model, List<ValidationError> errors)
-    {
-        if (kindRules is null)
-        {
-            var got = kind.ToString();
-            errors.Add(new ValidationError("kind", got.Length == 0
-                ? "is required: image, video or audio."
-                : $"'{got}' is not a kind the Files API accepts: image, video or audio."));
-        }
-
-        if (model is not null && !model.References.IsAllowed(kind))
-        {
-            errors.Add(new ValidationError("kind", $"{model.Id} accepts {string.Join(", ", model.References.AllowedKinds)} reference files only; got {kind}."));
-        }
     }
 
     private static void CheckAllowedType(string contentType, MediaKind kind, FileKindRules? kindRules, ModelDefinition? model, List<ValidationError> errors)
@@ -165,18 +162,17 @@ internal static class FileUploadValidator
         return model is not null && model.References.MaxFileSizeBytes < max ? model.References.MaxFileSizeBytes : max;
     }
 
-    /// <summary>Words naming the limit <see cref="SizeLimit"/> chose, for messages only (so an upload that passes formats nothing).</summary>
+    /// <summary>
+    /// Words naming the limit <see cref="SizeLimit"/> chose, for the message of a file that passed it (so an upload that
+    /// passes formats nothing).
+    /// </summary>
     public static string LimitText(MediaKind kind, ModelDefinition? model)
     {
-        var kindRules = FileKindRules.For(kind);
-        var max = SizeLimit(kindRules, model);
-        return max == long.MaxValue ? "no documented limit applies"
-            : model is not null && max == model.References.MaxFileSizeBytes && max != kindRules?.MaxSizeBytes
-                ? $"{model.Id} accepts reference files of at most {Describe(max)}"
-                : $"{kind} files may be at most {Describe(max)}";
+        var kindMax = FileKindRules.For(kind)?.MaxSizeBytes ?? long.MaxValue;
+        return model is not null && model.References.MaxFileSizeBytes < kindMax
+            ? $"{model.Id} accepts reference files of at most {Describe(model.References.MaxFileSizeBytes)}"
+            : $"{kind} files may be at most {Describe(kindMax)}";
     }
 
     private static string Describe(long bytes) => Invariant($"{bytes / (1024.0 * 1024.0):0.##} MB ({bytes:N0} bytes)");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,70 +12,35 @@ internal static class MediaSignature
     /// <summary>How many leading bytes <see cref="Detect"/> needs to recognise every supported type.</summary>
     public const int HeaderLength = 12;
 
-    /// <summary>
-    /// The MIME type the bytes start with: <c>image/png</c>, <c>image/jpeg</c>, <c>image/webp</c>, <c>video/mp4</c>,
-    /// <c>video/quicktime</c>, <c>video/webm</c>, <c>audio/mpeg</c>, <c>audio/mp4</c>, <c>audio/wav</c>,
-    /// <c>audio/ogg</c> or <c>audio/aac</c>; null when none matches.
-    /// </summary>
+    /// <summary>The MIME type the bytes start with; null when none matches.</summary>
     /// <param name="header">The file's first bytes; <see cref="HeaderLength"/> are enough, fewer may still match.</param>
-    public static string? Detect(ReadOnlySpan<byte> header)
-    {
-        if (StartsWith(header, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-        {
-            return MimeTypes.Png;
-        }
+    public static string? Detect(ReadOnlySpan<byte> header) =>
+        StartsWith(header, 0, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? MimeTypes.Png
+        : StartsWith(header, 0, [0xFF, 0xD8, 0xFF]) ? MimeTypes.Jpeg
+        : StartsWith(header, 0, "RIFF"u8) ? RiffType(header)
+        : StartsWith(header, 4, "ftyp"u8) ? IsoMediaType(header)
+        : StartsWith(header, 0, [0x1A, 0x45, 0xDF, 0xA3]) ? "video/webm"
+        : StartsWith(header, 0, "OggS"u8) ? "audio/ogg"
+        : StartsWith(header, 0, "ID3"u8) ? "audio/mpeg"
+        : header.Length >= 2 && header[0] == 0xFF ? FrameSyncType(header[1])
+        : null;
 
-        if (StartsWith(header, 0, [0xFF, 0xD8, 0xFF]))
-        {
-            return MimeTypes.Jpeg;
-        }
+    private static string? RiffType(ReadOnlySpan<byte> header) =>
+        StartsWith(header, 8, "WEBP"u8) ? MimeTypes.WebP
+        : StartsWith(header, 8, "WAVE"u8) ? "audio/wav"
+        : null;
 
-        if (StartsWith(header, 0, "RIFF"u8))
-        {
-            return StartsWith(header, 8, "WEBP"u8) ? MimeTypes.WebP
-                : StartsWith(header, 8, "WAVE"u8) ? "audio/wav"
-                : null;
-        }
+    private static string? IsoMediaType(ReadOnlySpan<byte> header) =>
+        StartsWith(header, 8, "qt  "u8) ? "video/quicktime"
+        : StartsWith(header, 8, "M4A"u8) ? "audio/mp4"
+        : IsStillImageBrand(header) ? null
+        : "video/mp4";
 
-        if (StartsWith(header, 4, "ftyp"u8))
-        {
-            return StartsWith(header, 8, "qt  "u8) ? "video/quicktime"
-                : StartsWith(header, 8, "M4A"u8) ? "audio/mp4"
-                : IsStillImageBrand(header) ? null
-                : "video/mp4";
-        }
-
-        if (StartsWith(header, 0, [0x1A, 0x45, 0xDF, 0xA3]))
-        {
-            return "video/webm";
-        }
-
-        if (StartsWith(header, 0, "OggS"u8))
-        {
-            return "audio/ogg";
-        }
-
-        if (StartsWith(header, 0, "ID3"u8))
-        {
-            return "audio/mpeg";
-        }
-
-        if (header.Length >= 2 && header[0] == 0xFF)
-        {
-            // ADTS (AAC) has layer bits 00; MPEG audio frames (MP3) have a non-zero layer.
-            if ((header[1] & 0xF6) == 0xF0)
-            {
-                return "audio/aac";
-            }
-
-            if ((header[1] & 0xE0) == 0xE0 && (header[1] & 0x06) != 0)
-            {
-                return "audio/mpeg";
-            }
-        }
-
-        return null;
-    }
+    // ADTS (AAC) has layer bits 00; MPEG audio frames (MP3) have a non-zero layer.
+    private static string? FrameSyncType(byte second) =>
+        (second & 0xF6) == 0xF0 ? "audio/aac"
+        : (second & 0xE0) == 0xE0 && (second & 0x06) != 0 ? "audio/mpeg"
+        : null;
 
     // AVIF and HEIF/HEIC images share the ISO-BMFF "ftyp" box with MP4; calling them video/mp4 would upload an
     // image as a video. None is an accepted type, so they are simply not recognised.

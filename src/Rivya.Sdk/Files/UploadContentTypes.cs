@@ -25,32 +25,18 @@ internal static class UploadContentTypes
         (".aac", "audio/aac"),
     ];
 
-    // Each MIME type the signature sniffer can confirm, with the family of types that name the same container.
-    private static readonly (string MimeType, string Family)[] Families =
+    // The MIME types the signature sniffer can confirm, grouped by the container they name.
+    private static readonly string[][] Families =
     [
-        (MimeTypes.Png, "png"),
-        (MimeTypes.Jpeg, "jpeg"),
-        ("image/jpg", "jpeg"),
-        ("image/pjpeg", "jpeg"),
-        (MimeTypes.WebP, "webp"),
-        ("video/mp4", "iso-bmff"),
-        ("video/quicktime", "iso-bmff"),
-        ("audio/mp4", "iso-bmff"),
-        ("audio/m4a", "iso-bmff"),
-        ("audio/x-m4a", "iso-bmff"),
-        ("video/webm", "webm"),
-        ("audio/webm", "webm"),
-        ("audio/mpeg", "mpeg-audio"),
-        ("audio/mp3", "mpeg-audio"),
-        ("audio/wav", "wav"),
-        ("audio/x-wav", "wav"),
-        ("audio/wave", "wav"),
-        ("audio/vnd.wave", "wav"),
-        ("audio/ogg", "ogg"),
-        ("video/ogg", "ogg"),
-        ("application/ogg", "ogg"),
-        ("audio/aac", "aac"),
-        ("audio/x-aac", "aac"),
+        [MimeTypes.Png],
+        [MimeTypes.Jpeg, "image/jpg", "image/pjpeg"],
+        [MimeTypes.WebP],
+        ["video/mp4", "video/quicktime", "audio/mp4", "audio/m4a", "audio/x-m4a"],
+        ["video/webm", "audio/webm"],
+        ["audio/mpeg", "audio/mp3"],
+        ["audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"],
+        ["audio/ogg", "video/ogg", "application/ogg"],
+        ["audio/aac", "audio/x-aac"],
     ];
 
     /// <summary>The type <paramref name="fileName"/>'s extension implies (case-insensitive), or null.</summary>
@@ -75,7 +61,7 @@ internal static class UploadContentTypes
     public static bool Agree(string declared, string detected)
     {
         var declaredFamily = FamilyOf(declared);
-        return declaredFamily is not null && string.Equals(declaredFamily, FamilyOf(detected), StringComparison.Ordinal);
+        return declaredFamily is not null && declaredFamily == FamilyOf(detected);
     }
 
     /// <summary>
@@ -85,12 +71,11 @@ internal static class UploadContentTypes
     public static string ForKind(string detected, MediaKind kind) =>
         kind == MediaKind.Audio && string.Equals(detected, "video/mp4", StringComparison.Ordinal) ? "audio/mp4" : detected;
 
-    private static string? FamilyOf(string mimeType)
+    private static string[]? FamilyOf(string mimeType)
     {
-        var bare = MimeTypes.StripParameters(mimeType);
-        foreach (var (known, family) in Families)
+        foreach (var family in Families)
         {
-            if (bare.Equals(known.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            if (MimeTypes.IsOneOf(mimeType, family))
             {
                 return family;
             }

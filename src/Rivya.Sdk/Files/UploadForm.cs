@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 
 namespace Rivya.Sdk;
@@ -17,15 +18,16 @@ namespace Rivya.Sdk;
 /// </remarks>
 internal static class UploadForm
 {
-    /// <summary>The request's Content-Type for a form whose parts <paramref name="boundary"/> separates.</summary>
-    public static string ContentType(string boundary) => "multipart/form-data; boundary=\"" + boundary + "\"";
-
     /// <summary>
-    /// The bytes sent before the file (<paramref name="headLength"/> of them), then the bytes sent after it.
-    /// <paramref name="fileName"/> and <paramref name="fileContentType"/> were checked by <see cref="UploadHeaderCheck"/>.
+    /// The bytes sent before the file (<paramref name="headLength"/> of them), then the bytes sent after it; and the
+    /// request's Content-Type, <c>multipart/form-data</c> with the form's boundary.
+    /// <paramref name="fileName"/> and <paramref name="fileContentType"/> were checked by <see cref="PreparedUpload.PrepareAsync"/>.
     /// </summary>
-    public static byte[] Frame(string boundary, FileUpload upload, string fileName, string fileContentType, out int headLength)
+    public static byte[] Frame(FileUpload upload, string fileName, string fileContentType, out int headLength, out string formContentType)
     {
+        // A random boundary, as MultipartContent makes: a file or field holds it only by chance (one in 2^122).
+        var boundary = Guid.NewGuid().ToString();
+        formContentType = "multipart/form-data; boundary=\"" + boundary + "\"";
         var escapedName = Escape(fileName);
         var measure = default(Writer);
         WriteHead(ref measure, boundary, upload, escapedName, fileContentType);

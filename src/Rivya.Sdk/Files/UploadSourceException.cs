@@ -7,10 +7,4 @@ namespace Rivya.Sdk;
 /// deliberately not an <see cref="System.IO.IOException"/>: the pipeline retries those as network faults, and
 /// re-reading a broken local file cannot succeed. <see cref="FilesClient"/> rethrows the original.
 /// </summary>
-internal sealed class UploadSourceException : Exception
-{
-    public UploadSourceException(Exception inner)
-        : base(inner.Message, inner)
-    {
-    }
-}
+internal sealed class UploadSourceException(Exception inner) : Exception(inner.Message, inner);
