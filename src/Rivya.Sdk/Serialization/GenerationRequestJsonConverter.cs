@@ -62,7 +62,6 @@ internal sealed class GenerationRequestJsonConverter : JsonConverter<GenerationR
         writer.WriteEndObject();
     }
 
-    /// <summary>The members of <paramref name="members"/>, in order, into the object being written.</summary>
     private static void WriteMembers(Utf8JsonWriter writer, JsonObject? members)
     {
         if (members is null)

@@ -48,7 +48,7 @@ internal static class TolerantRead
 
     /// <summary>An array's string items (others are dropped); anything but an array reads as empty.</summary>
     public static IReadOnlyList<string> StringList(ref Utf8JsonReader reader) =>
-        Items(ref reader, JsonTokenType.String, static (ref Utf8JsonReader r) => String(ref r));
+        Items(ref reader, JsonTokenType.String, String);
 
     /// <summary>A decimal from a number or a numeric string; null when absent, of another type, or out of range.</summary>
     public static decimal? Decimal(ref Utf8JsonReader reader)
