@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -39,7 +40,8 @@ internal static class TolerantRead
                 }
 
             case JsonTokenType.Number:
-                return RawNumber(ref reader);
+                // A number token is ASCII digits, sign, dot and exponent only, so this cannot meet invalid UTF-8.
+                return Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray());
             default:
                 reader.Skip();
                 return null;
@@ -216,13 +218,6 @@ internal static class TolerantRead
         }
 
         return text.Length == 10 || text[10] is 'T' or 't' or ' ';
-    }
-
-    private static string RawNumber(ref Utf8JsonReader reader)
-    {
-        // A number token is ASCII digits, sign, dot and exponent only, so this cannot meet invalid UTF-8.
-        var bytes = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
-        return Encoding.UTF8.GetString(bytes);
     }
 
     private static T? SkipToNull<T>(ref Utf8JsonReader reader)
