@@ -91,14 +91,12 @@ internal sealed class GenerationRequestJsonConverter : JsonConverter<GenerationR
     {
         public void Select(ModelParameter parameter, string? value)
         {
-            if (value is null)
+            if (value is not null)
             {
-                return;
+                // A known option is sent in its documented spelling even if the caller wrote "PRO" for "pro".
+                var index = parameter.IndexOfOption(value);
+                writer.WriteString(parameter.EncodedKey, index >= 0 ? parameter.Option(index) : value);
             }
-
-            // A known option is sent in its documented spelling even if the caller wrote "PRO" for "pro".
-            var index = parameter.IndexOfOption(value);
-            writer.WriteString(parameter.EncodedKey, index >= 0 ? parameter.Option(index) : value);
         }
 
         public void Select(ModelParameter parameter, int? value)
