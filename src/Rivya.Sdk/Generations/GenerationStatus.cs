@@ -2,7 +2,6 @@ using System;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Rivya.Sdk.Common;
-using Rivya.Sdk.Serialization;
 
 namespace Rivya.Sdk;
 

@@ -20,13 +20,14 @@ internal static class RequestValidator
         var parameters = request.Params;
         var model = parameters?.Definition;
 
-        ValidatePrompt(request.Prompt, model, ref visitor);
         if (parameters is null)
         {
             visitor.Add("params", "is required: give the model's parameter record, e.g. new Kling30Params().");
         }
         else if (model is not null)
         {
+            // Only the known (Kling) models are checked here; a raw request is left to the server (it may need no prompt).
+            ValidatePrompt(request.Prompt, model, ref visitor);
             parameters.VisitParameters(ref visitor);
             ValidateAdditionalParams(parameters, model, ref visitor);
             ValidateReferences(parameters.ReferenceMediaItems, model.References, ref visitor);
@@ -35,17 +36,13 @@ internal static class RequestValidator
         return visitor.Errors ?? (IReadOnlyList<ValidationError>)Array.Empty<ValidationError>();
     }
 
-    private static void ValidatePrompt(string? prompt, ModelDefinition? model, ref ValidatingVisitor visitor)
+    private static void ValidatePrompt(string? prompt, ModelDefinition model, ref ValidatingVisitor visitor)
     {
         if (prompt is null || string.IsNullOrWhiteSpace(prompt))
         {
-            // A raw request may be for a model without a prompt; only the known (Kling) models require one.
-            if (model is not null)
-            {
-                visitor.Add("prompt", "is required and must not be blank.");
-            }
+            visitor.Add("prompt", "is required and must not be blank.");
         }
-        else if (model is not null && prompt.Length > model.MaxPromptLength)
+        else if (prompt.Length > model.MaxPromptLength)
         {
             visitor.Add("prompt", FormattableString.Invariant($"must be at most {model.MaxPromptLength} characters (UTF-16 code units) for {model.Id}; got {prompt.Length}."));
         }

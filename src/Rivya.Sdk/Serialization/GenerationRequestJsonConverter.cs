@@ -1,5 +1,7 @@
 using System;
+using System.Buffers.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Rivya.Sdk.Serialization;
@@ -32,25 +34,10 @@ internal sealed class GenerationRequestJsonConverter : JsonConverter<GenerationR
 
         writer.WritePropertyName(ParamsKey);
         writer.WriteStartObject();
-        if (parameters is RawModelParams raw)
-        {
-            foreach (var property in raw.Params)
-            {
-                writer.WritePropertyName(property.Key);
-                WriteNode(writer, property.Value);
-            }
-        }
-
+        WriteMembers(writer, (parameters as RawModelParams)?.Params);
         var visitor = new WritingVisitor(writer);
         parameters.VisitParameters(ref visitor);
-        if (parameters.AdditionalParams is { } additional)
-        {
-            foreach (var property in additional)
-            {
-                writer.WritePropertyName(property.Key);
-                WriteNode(writer, property.Value);
-            }
-        }
+        WriteMembers(writer, parameters.AdditionalParams);
 
         if (parameters.ReferenceMediaItems is { } items)
         {
@@ -75,15 +62,85 @@ internal sealed class GenerationRequestJsonConverter : JsonConverter<GenerationR
         writer.WriteEndObject();
     }
 
-    private static void WriteNode(Utf8JsonWriter writer, System.Text.Json.Nodes.JsonNode? node)
+    private static void WriteMembers(Utf8JsonWriter writer, JsonObject? members)
     {
-        if (node is null)
+        if (members is null)
         {
-            writer.WriteNullValue();
+            return;
         }
-        else
+
+        foreach (var property in members)
         {
-            node.WriteTo(writer);
+            writer.WritePropertyName(property.Key);
+            if (property.Value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                property.Value.WriteTo(writer);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes each set parameter in Rivya's documented wire form: select values as JSON strings (<c>"5"</c>,
+    /// <c>"false"</c>), numbers as numbers, unset properties left out so the server default applies.
+    /// </summary>
+    private readonly struct WritingVisitor(Utf8JsonWriter writer) : IParameterVisitor
+    {
+        public void Select(ModelParameter parameter, string? value)
+        {
+            if (value is not null)
+            {
+                // A known option is sent in its documented spelling even if the caller wrote "PRO" for "pro".
+                var index = parameter.IndexOfOption(value);
+                writer.WriteString(parameter.EncodedKey, index >= 0 ? parameter.Option(index) : value);
+            }
+        }
+
+        public void Select(ModelParameter parameter, int? value)
+        {
+            if (value is not { } number)
+            {
+                return;
+            }
+
+            var index = parameter.IndexOfOption(number);
+            if (index >= 0)
+            {
+                writer.WriteString(parameter.EncodedKey, parameter.Option(index));
+                return;
+            }
+
+            // Only reached when validation was skipped: format without allocating a string.
+            Span<byte> utf8 = stackalloc byte[11];
+            Utf8Formatter.TryFormat(number, utf8, out var written);
+            writer.WriteString(parameter.EncodedKey, utf8.Slice(0, written));
+        }
+
+        public void Select(ModelParameter parameter, bool? value)
+        {
+            if (value is { } flag)
+            {
+                writer.WriteString(parameter.EncodedKey, flag ? "true" : "false");
+            }
+        }
+
+        public void Number(ModelParameter parameter, double? value)
+        {
+            if (value is { } number)
+            {
+                writer.WriteNumber(parameter.EncodedKey, number);
+            }
+        }
+
+        public void Text(ModelParameter parameter, string? value)
+        {
+            if (value is not null)
+            {
+                writer.WriteString(parameter.EncodedKey, value);
+            }
         }
     }
 }

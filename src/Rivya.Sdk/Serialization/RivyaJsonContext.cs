@@ -14,10 +14,7 @@ namespace Rivya.Sdk.Serialization;
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     Converters = [
         typeof(TolerantValueConverterFactory),
-        typeof(TolerantStringConverter),
-        typeof(TolerantStringListConverter),
         typeof(TolerantGenerationConverter),
-        typeof(TolerantModelListConverter),
         // Registered here rather than on the type, so GenerationRequest (a protocol type) needs nothing of this layer.
         typeof(GenerationRequestJsonConverter)])]
 [JsonSerializable(typeof(GenerationRequest))]

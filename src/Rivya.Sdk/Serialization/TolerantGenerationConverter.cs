@@ -47,19 +47,19 @@ internal sealed class TolerantGenerationConverter : JsonConverter<Generation>
             }
             else if (At(ref reader, "reserved_credits"))
             {
-                reserved = TolerantRead.Decimal(ref reader) ?? 0m;
+                reserved = TolerantRead.Credits(ref reader);
             }
             else if (At(ref reader, "final_credits"))
             {
-                final = TolerantRead.Decimal(ref reader) ?? 0m;
+                final = TolerantRead.Credits(ref reader);
             }
             else if (At(ref reader, "created_at"))
             {
-                createdAt = TolerantDateTimeOffsetConverter.ReadValue(ref reader);
+                createdAt = TolerantRead.Timestamp(ref reader);
             }
             else if (At(ref reader, "updated_at"))
             {
-                updatedAt = TolerantDateTimeOffsetConverter.ReadValue(ref reader);
+                updatedAt = TolerantRead.Timestamp(ref reader);
             }
             else if (At(ref reader, "result"))
             {
