@@ -82,7 +82,7 @@ public class FilesClient
         var call = new RivyaRequest("files.upload", HttpMethod.Post, _filesUri)
         {
             ContentFactory = prepared.CreateContent,
-            IdempotencyKey = string.IsNullOrEmpty(options?.IdempotencyKey) ? Guid.NewGuid().ToString() : options!.IdempotencyKey,
+            IdempotencyKey = RequestOptions.KeyOf(options),
             CanResend = prepared.CanResend,
             Options = options,
             DefaultTimeout = RequirePipeline().Options.UploadTimeout,
