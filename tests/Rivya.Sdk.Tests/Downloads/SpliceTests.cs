@@ -71,7 +71,7 @@ public sealed class SpliceTests : DownloadTestBase
             ? CdnAnswer.WriteAsync(stream, "200 OK", string.Empty, A, cutAfter: 500, ct)
             : CdnAnswer.WriteAsync(stream, "200 OK", string.Empty, B, null, ct));
         using var inner = new MemoryStream();
-        using var destination = new NonSeekable(inner);
+        using var destination = new WriteOnlyStream(inner);
 
         var thrown = await Client.Generations.Invoking(g => Clock.RunSleepsAsync(g.DownloadAsync(Result(cdn), destination)).WaitAsync(Bound))
             .Should().ThrowAsync<RivyaDownloadException>();
@@ -84,27 +84,4 @@ public sealed class SpliceTests : DownloadTestBase
 
     private static Generation Result(HostileServer cdn) =>
         RivyaModelFactory.Generation(id: "task_1", status: GenerationStatus.Succeeded, primaryUrl: new Uri(cdn.BaseAddress, "media/1.mp4").AbsoluteUri);
-
-    private sealed class NonSeekable(Stream inner) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
-    }
 }
